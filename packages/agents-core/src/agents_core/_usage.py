@@ -1,0 +1,72 @@
+"""Token and request accounting for a run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ("InputTokensDetails", "OutputTokensDetails", "Usage")
+
+
+@dataclass(slots=True)
+class InputTokensDetails:
+    """Breakdown of input tokens: how many were served from the prompt cache."""
+
+    cached_tokens: int = 0
+
+
+@dataclass(slots=True)
+class OutputTokensDetails:
+    """Breakdown of output tokens: how many were spent on reasoning."""
+
+    reasoning_tokens: int = 0
+
+
+@dataclass(slots=True)
+class Usage:
+    """Requests and tokens used, summed over every model call of a run (and nested runs)."""
+
+    requests: int = 0
+    input_tokens: int = 0
+    input_tokens_details: InputTokensDetails = field(default_factory=InputTokensDetails)
+    output_tokens: int = 0
+    output_tokens_details: OutputTokensDetails = field(default_factory=OutputTokensDetails)
+    total_tokens: int = 0
+
+    def add(self, other: Usage) -> None:
+        """Add another usage figure into this one, in place."""
+        self.requests += other.requests
+        self.input_tokens += other.input_tokens
+        self.output_tokens += other.output_tokens
+        self.total_tokens += other.total_tokens
+        self.input_tokens_details.cached_tokens += other.input_tokens_details.cached_tokens
+        self.output_tokens_details.reasoning_tokens += other.output_tokens_details.reasoning_tokens
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """Return a plain-JSON form of this usage (the shape ``from_json_dict`` reads)."""
+        return {
+            "requests": self.requests,
+            "input_tokens": self.input_tokens,
+            "input_tokens_details": {"cached_tokens": self.input_tokens_details.cached_tokens},
+            "output_tokens": self.output_tokens,
+            "output_tokens_details": {
+                "reasoning_tokens": self.output_tokens_details.reasoning_tokens
+            },
+            "total_tokens": self.total_tokens,
+        }
+
+    @classmethod
+    def from_json_dict(cls, data: dict[str, Any]) -> Usage:
+        """Build a usage from its plain-JSON form (missing figures count as zero)."""
+        return cls(
+            requests=int(data.get("requests", 0)),
+            input_tokens=int(data.get("input_tokens", 0)),
+            input_tokens_details=InputTokensDetails(
+                int((data.get("input_tokens_details") or {}).get("cached_tokens", 0))
+            ),
+            output_tokens=int(data.get("output_tokens", 0)),
+            output_tokens_details=OutputTokensDetails(
+                int((data.get("output_tokens_details") or {}).get("reasoning_tokens", 0))
+            ),
+            total_tokens=int(data.get("total_tokens", 0)),
+        )

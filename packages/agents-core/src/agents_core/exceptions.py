@@ -1,0 +1,96 @@
+"""Every error the runtime raises, in one tree.
+
+::
+
+    AgentsException                 base of everything raised here; carries ``run_data`` when a run fails
+    ├── UserError                   the library was used wrongly (bad arguments, a bad tool signature)
+    ├── MaxTurnsExceeded            the run hit ``max_turns`` before a final output
+    ├── ModelBehaviorError          the model produced something unusable (bad JSON, an unknown tool)
+    ├── ToolTimeoutError            a function tool ran longer than its ``timeout``
+    └── ModelScriptError            a scripted test model was used outside its script (testing)
+        ├── UnexpectedModelCall     called when no step was left
+        └── UnconsumedModelSteps    steps were left over at ``assert_complete()``
+
+Control-flow signals (a tool asking to stop, a run being cancelled) are not errors and never appear
+here. Messages never include secrets.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._results import RunErrorDetails
+
+__all__ = (
+    "AgentsException",
+    "MaxTurnsExceeded",
+    "ModelBehaviorError",
+    "ModelScriptError",
+    "ToolTimeoutError",
+    "UnconsumedModelSteps",
+    "UnexpectedModelCall",
+    "UserError",
+)
+
+
+class AgentsException(Exception):
+    """Base class of every exception raised by the agents runtime.
+
+    When a run fails, ``run_data`` holds what the run had produced up to the failure (input, new
+    items, raw model responses, last agent, context), so nothing is lost.
+    """
+
+    message: str
+    run_data: RunErrorDetails | None
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.run_data = None
+
+
+class UserError(AgentsException):
+    """The library was used in a way it does not support; the message says what to change."""
+
+
+class MaxTurnsExceeded(AgentsException):
+    """The run reached its ``max_turns`` limit without producing a final output."""
+
+    def __init__(self, message: str, *, max_turns: int | None = None) -> None:
+        super().__init__(message)
+        self.max_turns = max_turns
+
+
+class ModelBehaviorError(AgentsException):
+    """The model produced output the runtime cannot act on (malformed JSON, an unknown tool, ...)."""
+
+
+class ToolTimeoutError(AgentsException):
+    """A function tool did not finish within its per-call ``timeout``."""
+
+    def __init__(self, tool_name: str, timeout_seconds: float) -> None:
+        super().__init__(f"Tool '{tool_name}' timed out after {timeout_seconds:g} seconds.")
+        self.tool_name = tool_name
+        self.timeout_seconds = timeout_seconds
+
+
+class ModelScriptError(AgentsException):
+    """A scripted test model (``agents_core.testing.ScriptedModel``) was used outside its script."""
+
+
+class UnexpectedModelCall(ModelScriptError):
+    """The scripted model was called after its last scripted step."""
+
+    def __init__(self, message: str, *, call: Any, call_index: int) -> None:
+        super().__init__(message)
+        self.call = call
+        self.call_index = call_index
+
+
+class UnconsumedModelSteps(ModelScriptError):
+    """``assert_complete()`` found scripted steps that no model call consumed."""
+
+    def __init__(self, message: str, *, remaining_steps: int) -> None:
+        super().__init__(message)
+        self.remaining_steps = remaining_steps

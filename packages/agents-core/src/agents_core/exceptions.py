@@ -7,6 +7,7 @@
     ├── MaxTurnsExceeded            the run hit ``max_turns`` before a final output
     ├── ModelBehaviorError          the model produced something unusable (bad JSON, an unknown tool)
     ├── ToolTimeoutError            a function tool ran longer than its ``timeout``
+    ├── ToolExecutionError          a tool raised and its failure handling asked for the error
     └── ModelScriptError            a scripted test model was used outside its script (testing)
         ├── UnexpectedModelCall     called when no step was left
         └── UnconsumedModelSteps    steps were left over at ``assert_complete()``
@@ -27,6 +28,7 @@ __all__ = (
     "MaxTurnsExceeded",
     "ModelBehaviorError",
     "ModelScriptError",
+    "ToolExecutionError",
     "ToolTimeoutError",
     "UnconsumedModelSteps",
     "UnexpectedModelCall",
@@ -73,6 +75,23 @@ class ToolTimeoutError(AgentsException):
         super().__init__(f"Tool '{tool_name}' timed out after {timeout_seconds:g} seconds.")
         self.tool_name = tool_name
         self.timeout_seconds = timeout_seconds
+
+
+class ToolExecutionError(AgentsException):
+    """A tool raised an exception that was not turned into a message for the model.
+
+    This happens when the tool has no ``failure_error_function`` (``function_tool(...,
+    failure_error_function=None)``, or a hand-built ``FunctionTool``). The original exception is
+    ``__cause__`` and ``original_error``.
+    """
+
+    def __init__(self, tool_name: str, agent_name: str, error: Exception) -> None:
+        super().__init__(
+            f"Tool '{tool_name}' of agent '{agent_name}' raised {type(error).__name__}: {error}"
+        )
+        self.tool_name = tool_name
+        self.agent_name = agent_name
+        self.original_error = error
 
 
 class ModelScriptError(AgentsException):

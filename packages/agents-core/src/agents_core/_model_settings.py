@@ -1,0 +1,77 @@
+"""Per-call model parameters, set on an agent and overridable for a whole run."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, fields
+from typing import Any, Literal, TypeAlias
+
+__all__ = ("ModelSettings", "Reasoning", "ToolChoice")
+
+ToolChoice: TypeAlias = Literal["auto", "required", "none"] | str | dict[str, Any] | None
+"""``"auto"``, ``"required"``, ``"none"``, a tool's name, or a provider-specific object."""
+
+
+@dataclass(frozen=True)
+class Reasoning:
+    """Reasoning options for reasoning models."""
+
+    effort: Literal["none", "minimal", "low", "medium", "high", "xhigh"] | None = None
+    summary: Literal["auto", "concise", "detailed"] | None = None
+
+
+@dataclass
+class ModelSettings:
+    """Optional parameters for a model call; a ``None`` field means "use the model's default".
+
+    Settings layer: an agent's settings, then the run's (``RunConfig.model_settings``) on top,
+    combined with :meth:`resolve`.
+    """
+
+    temperature: float | None = None
+    top_p: float | None = None
+    frequency_penalty: float | None = None
+    presence_penalty: float | None = None
+    tool_choice: ToolChoice = None
+    parallel_tool_calls: bool | None = None
+    truncation: Literal["auto", "disabled"] | None = None
+    max_tokens: int | None = None
+    reasoning: Reasoning | None = None
+    verbosity: Literal["low", "medium", "high"] | None = None
+    metadata: dict[str, str] | None = None
+    store: bool | None = None
+    include_usage: bool | None = None
+    response_include: list[str] | None = None
+    top_logprobs: int | None = None
+    extra_query: dict[str, Any] | None = None
+    extra_body: dict[str, Any] | None = None
+    extra_headers: dict[str, str] | None = None
+    extra_args: dict[str, Any] | None = None
+
+    def resolve(self, override: ModelSettings | dict[str, Any] | None) -> ModelSettings:
+        """A new settings object: this one with every non-``None`` field of ``override`` on top.
+
+        ``extra_args`` dictionaries are merged (the override's keys win) rather than replaced.
+        """
+        if override is None:
+            return self
+        if isinstance(override, dict):
+            override = ModelSettings(**override)
+        changes = {
+            f.name: value
+            for f in fields(self)
+            if (value := getattr(override, f.name)) is not None
+        }
+        if self.extra_args is not None and override.extra_args is not None:
+            changes["extra_args"] = {**self.extra_args, **override.extra_args}
+        return dataclasses.replace(self, **changes)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The settings that are set, as plain JSON (``None`` fields left out)."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value is None:
+                continue
+            out[f.name] = dataclasses.asdict(value) if isinstance(value, Reasoning) else value
+        return out

@@ -1,0 +1,169 @@
+"""What a run returns: ``RunResult``, and ``RunResultStreaming`` for streamed runs."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+
+from ._items import ItemHelpers, ModelResponse, RunItem, TResponseInputItem
+from ._run_context import RunContextWrapper
+from .exceptions import UserError
+
+if TYPE_CHECKING:
+    from ._agent import Agent
+    from ._stream_events import StreamEvent
+
+__all__ = ("RunErrorDetails", "RunResult", "RunResultBase", "RunResultStreaming")
+
+T = TypeVar("T")
+
+
+@dataclass(eq=False)
+class RunErrorDetails:
+    """What a failed run had produced before it failed (``AgentsException.run_data``)."""
+
+    input: str | list[TResponseInputItem]
+    new_items: list[RunItem]
+    raw_responses: list[ModelResponse]
+    last_agent: Agent[Any]
+    context_wrapper: RunContextWrapper[Any]
+
+    def __str__(self) -> str:
+        return (
+            f"RunErrorDetails(last_agent={self.last_agent.name!r}, "
+            f"{len(self.new_items)} new items, {len(self.raw_responses)} model responses)"
+        )
+
+
+@dataclass(eq=False)
+class RunResultBase:
+    """Fields shared by finished and streamed results."""
+
+    input: str | list[TResponseInputItem]
+    """The run's original input (without session history)."""
+    new_items: list[RunItem]
+    """Every item the run produced, in order."""
+    raw_responses: list[ModelResponse]
+    """Every model response, in order."""
+    final_output: Any
+    """The final output: text, or an instance of the last agent's ``output_type``."""
+    context_wrapper: RunContextWrapper[Any]
+    """The run context, with the run's total ``usage``."""
+
+    @property
+    def last_agent(self) -> Agent[Any]:
+        """The agent that was active when the run ended."""
+        raise NotImplementedError
+
+    def final_output_as(self, cls: type[T], raise_if_incorrect_type: bool = False) -> T:
+        """The final output, typed as ``cls`` (checked with ``isinstance`` when asked)."""
+        if raise_if_incorrect_type and not isinstance(self.final_output, cls):
+            raise TypeError(
+                f"Final output is {type(self.final_output).__name__}, not {cls.__name__}."
+            )
+        return cast(T, self.final_output)
+
+    def to_input_list(self) -> list[TResponseInputItem]:
+        """The original input plus every new item, as input for a follow-up run."""
+        items = ItemHelpers.input_to_new_input_list(self.input)
+        items.extend(item.to_input_item() for item in self.new_items)
+        return items
+
+    @property
+    def last_response_id(self) -> str | None:
+        """The id of the last model response, for ``previous_response_id`` chaining."""
+        return self.raw_responses[-1].response_id if self.raw_responses else None
+
+    @property
+    def usage(self) -> Any:
+        """The run's total usage (requests and tokens)."""
+        return self.context_wrapper.usage
+
+
+@dataclass(eq=False)
+class RunResult(RunResultBase):
+    """The result of ``Runner.run`` / ``Runner.run_sync``."""
+
+    _last_agent: Agent[Any] = field(default=cast("Agent[Any]", None), repr=False)
+
+    @property
+    def last_agent(self) -> Agent[Any]:
+        return self._last_agent
+
+    def __str__(self) -> str:
+        return (
+            f"RunResult(last_agent={self._last_agent.name!r}, final_output={self.final_output!r}, "
+            f"{len(self.new_items)} new items)"
+        )
+
+
+class _Done:
+    """Marks the end of the event queue."""
+
+
+_DONE = _Done()
+
+
+@dataclass(eq=False)
+class RunResultStreaming(RunResultBase):
+    """The result of ``Runner.run_streamed``: iterate ``stream_events()`` while the run goes on.
+
+    Fields fill in as the run progresses; once the stream is exhausted, ``final_output`` and the
+    rest are final. ``cancel()`` stops the run cleanly.
+    """
+
+    current_agent: Agent[Any] = field(default=cast("Agent[Any]", None))
+    current_turn: int = 0
+    max_turns: int = 10
+    is_complete: bool = False
+    _queue: asyncio.Queue[StreamEvent | _Done] = field(default_factory=asyncio.Queue, repr=False)
+    _task: asyncio.Task[None] | None = field(default=None, repr=False)
+    _exception: BaseException | None = field(default=None, repr=False)
+    _cancel_mode: Literal["none", "immediate", "after_turn"] = field(default="none", repr=False)
+
+    @property
+    def last_agent(self) -> Agent[Any]:
+        return self.current_agent
+
+    def cancel(self, mode: Literal["immediate", "after_turn"] = "immediate") -> None:
+        """Stop the run: at once (``"immediate"``), or once the current turn completes."""
+        if mode not in ("immediate", "after_turn"):
+            raise UserError(f"cancel mode must be 'immediate' or 'after_turn', got {mode!r}.")
+        if self.is_complete:
+            return
+        self._cancel_mode = mode
+        if mode == "immediate" and self._task is not None and not self._task.done():
+            self._task.cancel()
+
+    async def stream_events(self) -> AsyncIterator[StreamEvent]:
+        """Yield events as the run produces them; raises the run's error, if any, at the end.
+
+        Breaking out of the loop early does not stop the run; call ``cancel()`` for that.
+        """
+        while True:
+            event = await self._queue.get()
+            if isinstance(event, _Done):
+                break
+            yield event
+        if self._task is not None:
+            # The run task finished (it queues the end marker last); collect it so that no
+            # "exception was never retrieved" warning escapes.
+            await asyncio.wait([self._task])
+        if self._exception is not None:
+            raise self._exception
+
+    def _emit(self, event: StreamEvent) -> None:
+        self._queue.put_nowait(event)
+
+    def _finish(self, exception: BaseException | None) -> None:
+        self._exception = exception
+        self.is_complete = True
+        self._queue.put_nowait(_DONE)
+
+    def __str__(self) -> str:
+        return (
+            f"RunResultStreaming(current_agent={self.current_agent.name!r}, "
+            f"is_complete={self.is_complete}, final_output={self.final_output!r})"
+        )

@@ -1,0 +1,40 @@
+"""Settings that apply to a whole run, across every agent in it."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ._model import Model, ModelProvider, get_default_model_provider
+from ._model_settings import ModelSettings
+
+__all__ = ("RunConfig",)
+
+
+def _sensitive_data_default() -> bool:
+    value = os.environ.get("OPENAI_AGENTS_TRACE_INCLUDE_SENSITIVE_DATA", "true")
+    return value.strip().lower() not in ("0", "false", "no", "off")
+
+
+@dataclass
+class RunConfig:
+    """Run-wide settings: a model override, the provider, settings layered over agents', tracing.
+
+    ``model`` replaces every agent's model for this run; ``model_settings`` is resolved on top of
+    each agent's own settings; ``model_provider`` resolves model names (default: the one set with
+    ``set_default_model_provider``, which the ``agents`` package points at OpenAI).
+    ``tool_not_found_behavior`` decides what a call to a tool the agent does not have does: raise
+    ``ModelBehaviorError`` (the default) or tell the model and let it try again.
+    """
+
+    model: str | Model | None = None
+    model_provider: ModelProvider = field(default_factory=get_default_model_provider)
+    model_settings: ModelSettings | None = None
+    tracing_disabled: bool = False
+    trace_include_sensitive_data: bool = field(default_factory=_sensitive_data_default)
+    workflow_name: str = "Agent workflow"
+    trace_id: str | None = None
+    group_id: str | None = None
+    trace_metadata: dict[str, Any] | None = None
+    tool_not_found_behavior: Literal["raise_error", "return_error_to_model"] = "raise_error"

@@ -1,0 +1,68 @@
+"""The mutable bookkeeping of one run in progress (internal to the runner)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ._hooks import AgentHooks, RunHooks
+
+if TYPE_CHECKING:
+    from ._agent import Agent
+    from ._items import ModelResponse, RunItem, TResponseInputItem
+    from ._results import RunResultStreaming
+    from ._run_config import RunConfig
+    from ._run_context import RunContextWrapper
+
+__all__ = ("RunInProgress", "overrides")
+
+
+def overrides(hooks: Any, name: str, base: type) -> bool:
+    """Whether ``hooks`` overrides the no-op method ``name`` of ``base`` (skip calling it if not)."""
+    return hooks is not None and getattr(type(hooks), name) is not getattr(base, name)
+
+
+@dataclass(eq=False)
+class RunInProgress:
+    """Everything a run accumulates while it goes; a result or error is built from it at the end."""
+
+    agent: Agent[Any]
+    original_input: str | list[TResponseInputItem]
+    history: list[TResponseInputItem]
+    """What precedes this run's output in every model call: session history plus the input."""
+    context_wrapper: RunContextWrapper[Any]
+    run_config: RunConfig
+    hooks: RunHooks[Any] | None
+    max_turns: int
+    previous_response_id: str | None
+    conversation_id: str | None
+    streamed: RunResultStreaming | None = None
+    current_turn: int = 0
+    new_items: list[RunItem] = field(default_factory=list)
+    model_responses: list[ModelResponse] = field(default_factory=list)
+    agents_that_used_tools: set[int] = field(default_factory=set)
+    sent_item_count: int = 0
+    """With a server-side conversation, how many of ``new_items`` the server already holds."""
+
+    @property
+    def server_manages_history(self) -> bool:
+        """True when the provider keeps the conversation (``previous_response_id`` or a conversation)."""
+        return self.previous_response_id is not None or self.conversation_id is not None
+
+    def model_input(self) -> list[TResponseInputItem]:
+        """The input items for the next model call."""
+        if self.server_manages_history and self.model_responses:
+            # The server already has everything up to its last response: send only what is new.
+            return [item.to_input_item() for item in self.new_items[self.sent_item_count :]]
+        items = list(self.history)
+        items.extend(item.to_input_item() for item in self.new_items)
+        return items
+
+    def run_hooks_override(self, name: str) -> bool:
+        """Whether the run's hooks implement ``name``."""
+        return overrides(self.hooks, name, RunHooks)
+
+    @staticmethod
+    def agent_hooks_override(agent: Agent[Any], name: str) -> bool:
+        """Whether ``agent``'s hooks implement ``name``."""
+        return overrides(agent.hooks, name, AgentHooks)

@@ -1,0 +1,109 @@
+"""Running the function tools a model asked for, concurrently, with timeouts and hooks."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from collections.abc import Awaitable
+from typing import TYPE_CHECKING, Any
+
+from ._agent import FunctionToolResult
+from ._items import ItemHelpers, ResponseFunctionToolCall, ToolCallOutputItem
+from ._run_context import ToolContext
+from ._tools import FunctionTool
+from .exceptions import AgentsException, ToolExecutionError, ToolTimeoutError
+
+if TYPE_CHECKING:
+    from ._agent import Agent
+    from ._run_state import RunInProgress
+
+__all__ = ("ToolRun", "execute_tool_runs")
+
+
+class ToolRun:
+    """One tool call to execute: the call the model made and the tool that answers it."""
+
+    __slots__ = ("call", "tool")
+
+    def __init__(self, call: ResponseFunctionToolCall, tool: FunctionTool) -> None:
+        self.call = call
+        self.tool = tool
+
+
+async def _invoke_with_timeout(tool: FunctionTool, ctx: ToolContext[Any], arguments: str) -> Any:
+    if tool.timeout_seconds is None:
+        return await tool.on_invoke_tool(ctx, arguments)
+    try:
+        return await asyncio.wait_for(tool.on_invoke_tool(ctx, arguments), tool.timeout_seconds)
+    except TimeoutError:
+        error = ToolTimeoutError(tool.name, tool.timeout_seconds)
+        if tool.timeout_behavior == "raise_exception":
+            raise error from None
+        if tool.timeout_error_function is None:
+            return error.message
+        message = tool.timeout_error_function(ctx, error)
+        return await message if inspect.isawaitable(message) else message
+
+
+async def _execute_one(run: RunInProgress, agent: Agent[Any], tool_run: ToolRun) -> FunctionToolResult:
+    tool, call = tool_run.tool, tool_run.call
+    ctx = ToolContext.from_run_context(
+        run.context_wrapper,
+        tool_name=tool.name,
+        tool_call_id=call.call_id,
+        tool_arguments=call.arguments,
+        tool_call=call,
+        agent=agent,
+    )
+    await _call_hooks(run, agent, "on_tool_start", tool)
+    try:
+        output = await _invoke_with_timeout(tool, ctx, call.arguments)
+    except AgentsException:
+        raise
+    except Exception as exc:
+        raise ToolExecutionError(tool.name, agent.name, exc) from exc
+    await _call_hooks(run, agent, "on_tool_end", tool, output)
+    item = ToolCallOutputItem(
+        agent=agent, raw_item=ItemHelpers.tool_call_output_item(call, output), output=output
+    )
+    return FunctionToolResult(tool=tool, output=output, run_item=item)
+
+
+async def _call_hooks(run: RunInProgress, agent: Agent[Any], name: str, *args: Any) -> None:
+    calls: list[Awaitable[None]] = []
+    if run.run_hooks_override(name):
+        calls.append(getattr(run.hooks, name)(run.context_wrapper, agent, *args))
+    if run.agent_hooks_override(agent, name):
+        calls.append(getattr(agent.hooks, name)(run.context_wrapper, agent, *args))
+    for call in calls:
+        await call
+
+
+async def execute_tool_runs(
+    run: RunInProgress, agent: Agent[Any], tool_runs: list[ToolRun]
+) -> list[FunctionToolResult]:
+    """Run every tool call, concurrently; results come back in the order the model made the calls.
+
+    If one call fails with an exception (rather than a message for the model), the others are
+    cancelled and the exception propagates.
+    """
+    if not tool_runs:
+        return []
+    if len(tool_runs) == 1:
+        return [await _execute_one(run, agent, tool_runs[0])]
+    tasks = [asyncio.ensure_future(_execute_one(run, agent, tool_run)) for tool_run in tool_runs]
+    try:
+        done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
+    except asyncio.CancelledError:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
+    if pending:
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
+    for task in tasks:
+        if task.done() and not task.cancelled() and task.exception() is not None:
+            raise task.exception()  # type: ignore[misc]  # narrowed above: not None
+    return [task.result() for task in tasks]

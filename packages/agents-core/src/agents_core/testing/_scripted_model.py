@@ -1,0 +1,370 @@
+"""``ScriptedModel``: a model that replies from a script, for testing agents without a network."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from collections import deque
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeAlias
+
+from .._items import (
+    ModelResponse,
+    ResponseFunctionToolCall,
+    ResponseOutputMessage,
+    ResponseOutputRefusal,
+    ResponseOutputText,
+    ResponseReasoningItem,
+    ReasoningSummary,
+    TResponseInputItem,
+    TResponseOutputItem,
+)
+from .._model import Model, ModelTracing
+from .._model_settings import ModelSettings
+from .._output_schema import AgentOutputSchemaBase
+from .._stream_types import (
+    Response,
+    ResponseCompletedEvent,
+    ResponseContentPartAddedEvent,
+    ResponseContentPartDoneEvent,
+    ResponseCreatedEvent,
+    ResponseFunctionCallArgumentsDeltaEvent,
+    ResponseFunctionCallArgumentsDoneEvent,
+    ResponseOutputItemAddedEvent,
+    ResponseOutputItemDoneEvent,
+    ResponseStreamEvent,
+    ResponseTextDeltaEvent,
+    ResponseTextDoneEvent,
+    ResponseUsage,
+    TResponseStreamEvent,
+)
+from .._tools import Tool
+from .._usage import Usage
+from ..exceptions import UnconsumedModelSteps, UnexpectedModelCall, UserError
+
+__all__ = (
+    "ModelCall",
+    "ModelStep",
+    "ScriptedModel",
+    "assistant_message",
+    "function_call",
+    "reasoning",
+    "refusal",
+    "stream_events_for",
+)
+
+
+def assistant_message(text: str, *, item_id: str = "msg_scripted") -> ResponseOutputMessage:
+    """An assistant message output item with the given text."""
+    return ResponseOutputMessage(id=item_id, content=[ResponseOutputText(text=text)])
+
+
+def refusal(text: str, *, item_id: str = "msg_scripted") -> ResponseOutputMessage:
+    """An assistant message that refuses, with the given refusal text."""
+    return ResponseOutputMessage(id=item_id, content=[ResponseOutputRefusal(refusal=text)])
+
+
+def function_call(
+    name: str,
+    arguments: str | Mapping[str, Any],
+    *,
+    call_id: str,
+    item_id: str | None = None,
+) -> ResponseFunctionToolCall:
+    """A function tool call output item; ``arguments`` may be a mapping (sent as JSON) or raw text.
+
+    Raw text lets a test send malformed arguments on purpose.
+    """
+    raw = arguments if isinstance(arguments, str) else json.dumps(dict(arguments))
+    return ResponseFunctionToolCall(
+        id=item_id or f"fc_{call_id}", call_id=call_id, name=name, arguments=raw, status="completed"
+    )
+
+
+def reasoning(summary: str, *, item_id: str = "rs_scripted") -> ResponseReasoningItem:
+    """A reasoning output item with one summary part."""
+    return ResponseReasoningItem(id=item_id, summary=[ReasoningSummary(text=summary)])
+
+
+@dataclass
+class ModelStep:
+    """One scripted model reply.
+
+    ``output`` is what the model returns. ``error`` makes the call raise instead. For streamed
+    calls, ``stream_events`` replaces the events the model would derive from ``output`` (to
+    script a stream cut short, say); otherwise text arrives in word-sized deltas.
+    """
+
+    output: Sequence[TResponseOutputItem] = ()
+    usage: Usage | None = None
+    response_id: str | None = None
+    error: BaseException | None = None
+    stream_events: Sequence[TResponseStreamEvent] | None = None
+
+
+ScriptItem: TypeAlias = (
+    "ModelStep | ModelResponse | str | TResponseOutputItem | Sequence[TResponseOutputItem] | BaseException"
+)
+
+
+@dataclass
+class ModelCall:
+    """What the model was called with (recorded for every call, in order)."""
+
+    system_instructions: str | None
+    input: list[TResponseInputItem]
+    model_settings: ModelSettings
+    tools: list[Tool]
+    output_schema: AgentOutputSchemaBase | None
+    handoffs: list[Any]
+    tracing: ModelTracing
+    previous_response_id: str | None
+    conversation_id: str | None
+    prompt: Any | None
+    streamed: bool
+
+    @property
+    def tool_names(self) -> list[str]:
+        """The names of the tools offered to the model in this call."""
+        return [tool.name for tool in self.tools]
+
+
+def _to_step(item: Any) -> ModelStep:
+    if isinstance(item, ModelStep):
+        return item
+    if isinstance(item, ModelResponse):
+        return ModelStep(output=item.output, usage=item.usage, response_id=item.response_id)
+    if isinstance(item, str):
+        return ModelStep(output=[assistant_message(item)])
+    if isinstance(item, BaseException):
+        return ModelStep(error=item)
+    if isinstance(item, ResponseOutputMessage | ResponseFunctionToolCall | ResponseReasoningItem):
+        return ModelStep(output=[item])
+    if isinstance(item, Sequence):
+        return ModelStep(output=list(item))
+    raise UserError(
+        "A ScriptedModel step must be a ModelStep, a ModelResponse, a string, an output item, "
+        f"a list of output items, or an exception; got {type(item).__name__}."
+    )
+
+
+_WORDS = re.compile(r"\S+\s*|\s+")
+
+
+@dataclass(eq=False)
+class ScriptedModel(Model):
+    """A ``Model`` that answers each call with the next scripted step, streamed or not.
+
+    Steps can be a string (an assistant message), output items (``assistant_message``,
+    ``function_call``, ``reasoning``), a ``ModelStep``, a ``ModelResponse``, or an exception to
+    raise. Every call is recorded in ``calls``; ``assert_complete()`` checks that every step was
+    used. A call with no step left raises ``UnexpectedModelCall``.
+    """
+
+    steps: Iterable[Any] = ()
+    default_usage: Usage | None = field(default=None, kw_only=True)
+    calls: list[ModelCall] = field(default_factory=list, init=False)
+
+    def __post_init__(self) -> None:
+        self._queue: deque[ModelStep] = deque(_to_step(step) for step in self.steps)
+        self._response_count = 0
+
+    @property
+    def remaining_steps(self) -> int:
+        """How many scripted steps have not been used yet."""
+        return len(self._queue)
+
+    @property
+    def first_call(self) -> ModelCall:
+        """The first recorded call."""
+        if not self.calls:
+            raise AssertionError("The scripted model has not been called.")
+        return self.calls[0]
+
+    @property
+    def last_call(self) -> ModelCall:
+        """The most recent recorded call."""
+        if not self.calls:
+            raise AssertionError("The scripted model has not been called.")
+        return self.calls[-1]
+
+    def enqueue(self, step: Any) -> None:
+        """Add one step at the end of the script."""
+        self._queue.append(_to_step(step))
+
+    def extend(self, steps: Iterable[Any]) -> None:
+        """Add several steps at the end of the script."""
+        self._queue.extend(_to_step(step) for step in steps)
+
+    def assert_complete(self) -> None:
+        """Raise ``UnconsumedModelSteps`` if some scripted steps were never used."""
+        if self._queue:
+            raise UnconsumedModelSteps(
+                f"{len(self._queue)} scripted model step(s) were never used.",
+                remaining_steps=len(self._queue),
+            )
+
+    def _next_step(self, call: ModelCall) -> ModelStep:
+        self.calls.append(call)
+        if not self._queue:
+            raise UnexpectedModelCall(
+                f"The scripted model was called (call #{len(self.calls)}) but has no steps left.",
+                call=call,
+                call_index=len(self.calls) - 1,
+            )
+        step = self._queue.popleft()
+        if step.error is not None:
+            raise step.error
+        return step
+
+    def _response(self, step: ModelStep) -> ModelResponse:
+        self._response_count += 1
+        usage = step.usage or self.default_usage
+        return ModelResponse(
+            output=[item.model_copy(deep=True) for item in step.output],
+            usage=copy.copy(usage) if usage is not None else Usage(requests=1),
+            response_id=step.response_id or f"resp_scripted_{self._response_count}",
+        )
+
+    @staticmethod
+    def _record(streamed: bool, **arguments: Any) -> ModelCall:
+        given = arguments["input"]
+        arguments["input"] = (
+            [{"role": "user", "content": given}]
+            if isinstance(given, str)
+            else [dict(item) for item in given]
+        )
+        return ModelCall(streamed=streamed, **arguments)
+
+    async def get_response(
+        self,
+        system_instructions: str | None,
+        input: str | list[TResponseInputItem],
+        model_settings: ModelSettings,
+        tools: list[Tool],
+        output_schema: AgentOutputSchemaBase | None,
+        handoffs: list[Any],
+        tracing: ModelTracing,
+        *,
+        previous_response_id: str | None,
+        conversation_id: str | None,
+        prompt: Any | None,
+    ) -> ModelResponse:
+        """Record the call and return the next scripted reply."""
+        call = self._record(
+            False,
+            system_instructions=system_instructions,
+            input=input,
+            model_settings=model_settings,
+            tools=tools,
+            output_schema=output_schema,
+            handoffs=handoffs,
+            tracing=tracing,
+            previous_response_id=previous_response_id,
+            conversation_id=conversation_id,
+            prompt=prompt,
+        )
+        return self._response(self._next_step(call))
+
+    async def stream_response(
+        self,
+        system_instructions: str | None,
+        input: str | list[TResponseInputItem],
+        model_settings: ModelSettings,
+        tools: list[Tool],
+        output_schema: AgentOutputSchemaBase | None,
+        handoffs: list[Any],
+        tracing: ModelTracing,
+        *,
+        previous_response_id: str | None,
+        conversation_id: str | None,
+        prompt: Any | None,
+    ) -> AsyncIterator[TResponseStreamEvent]:
+        """Record the call and stream the next scripted reply as Responses stream events."""
+        call = self._record(
+            True,
+            system_instructions=system_instructions,
+            input=input,
+            model_settings=model_settings,
+            tools=tools,
+            output_schema=output_schema,
+            handoffs=handoffs,
+            tracing=tracing,
+            previous_response_id=previous_response_id,
+            conversation_id=conversation_id,
+            prompt=prompt,
+        )
+        step = self._next_step(call)
+        if step.stream_events is not None:
+            for event in step.stream_events:
+                yield event
+            return
+        for event in stream_events_for(self._response(step)):
+            yield event
+
+
+def stream_events_for(response: ModelResponse) -> list[ResponseStreamEvent]:
+    """The Responses stream events a server would send for ``response``, text in word deltas."""
+    events: list[ResponseStreamEvent] = []
+
+    def add(event: ResponseStreamEvent) -> None:
+        event.sequence_number = len(events)
+        events.append(event)
+
+    assert response.response_id is not None
+    add(ResponseCreatedEvent(response=Response(id=response.response_id, status="in_progress")))
+    for index, item in enumerate(response.output):
+        if isinstance(item, ResponseOutputMessage):
+            add(ResponseOutputItemAddedEvent(
+                output_index=index, item=item.model_copy(update={"content": [], "status": "in_progress"})
+            ))
+            for part_index, part in enumerate(item.content):
+                if isinstance(part, ResponseOutputText):
+                    add(ResponseContentPartAddedEvent(
+                        item_id=item.id, output_index=index, content_index=part_index,
+                        part=ResponseOutputText(text=""),
+                    ))
+                    for delta in _WORDS.findall(part.text):
+                        add(ResponseTextDeltaEvent(
+                            item_id=item.id, output_index=index, content_index=part_index, delta=delta
+                        ))
+                    add(ResponseTextDoneEvent(
+                        item_id=item.id, output_index=index, content_index=part_index, text=part.text
+                    ))
+                else:
+                    add(ResponseContentPartAddedEvent(
+                        item_id=item.id, output_index=index, content_index=part_index, part=part
+                    ))
+                add(ResponseContentPartDoneEvent(
+                    item_id=item.id, output_index=index, content_index=part_index, part=part
+                ))
+        elif isinstance(item, ResponseFunctionToolCall):
+            item_id = item.id or item.call_id
+            add(ResponseOutputItemAddedEvent(
+                output_index=index, item=item.model_copy(update={"arguments": "", "status": "in_progress"})
+            ))
+            add(ResponseFunctionCallArgumentsDeltaEvent(
+                item_id=item_id, output_index=index, delta=item.arguments
+            ))
+            add(ResponseFunctionCallArgumentsDoneEvent(
+                item_id=item_id, output_index=index, name=item.name, arguments=item.arguments
+            ))
+        else:
+            add(ResponseOutputItemAddedEvent(output_index=index, item=item))
+        add(ResponseOutputItemDoneEvent(output_index=index, item=item))
+    usage = response.usage
+    add(ResponseCompletedEvent(response=Response(
+        id=response.response_id,
+        status="completed",
+        output=list(response.output),
+        usage=ResponseUsage(
+            input_tokens=usage.input_tokens,
+            input_tokens_details={"cached_tokens": usage.input_tokens_details.cached_tokens},
+            output_tokens=usage.output_tokens,
+            output_tokens_details={"reasoning_tokens": usage.output_tokens_details.reasoning_tokens},
+            total_tokens=usage.total_tokens,
+        ),
+    )))
+    return events

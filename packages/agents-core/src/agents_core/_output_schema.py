@@ -133,6 +133,11 @@ class AgentOutputSchema(AgentOutputSchemaBase):
                 f"position {exc.pos}): {_clip(json_str)}"
             ) from exc
         except pydantic.ValidationError as exc:
+            if any(error["type"] == "json_invalid" for error in exc.errors(include_url=False)):
+                raise ModelBehaviorError(
+                    f"The model's output is not valid JSON for {self.name()} "
+                    f"({exc.errors(include_url=False)[0]['msg']}): {_clip(json_str)}"
+                ) from exc
             raise ModelBehaviorError(
                 f"The model's output does not match {self.name()}: "
                 f"{_describe_validation_error(exc)}; output: {_clip(json_str)}"

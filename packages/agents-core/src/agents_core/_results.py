@@ -122,10 +122,16 @@ class RunResultStreaming(RunResultBase):
     _task: asyncio.Task[None] | None = field(default=None, repr=False)
     _exception: BaseException | None = field(default=None, repr=False)
     _cancel_mode: Literal["none", "immediate", "after_turn"] = field(default="none", repr=False)
+    _detached: bool = field(default=False, repr=False)
 
     @property
     def last_agent(self) -> Agent[Any]:
         return self.current_agent
+
+    @property
+    def run_loop_task(self) -> asyncio.Task[None] | None:
+        """The task running the agent loop (await it to wait for the run without reading events)."""
+        return self._task
 
     def cancel(self, mode: Literal["immediate", "after_turn"] = "immediate") -> None:
         """Stop the run: at once (``"immediate"``), or once the current turn completes."""
@@ -140,22 +146,47 @@ class RunResultStreaming(RunResultBase):
     async def stream_events(self) -> AsyncIterator[StreamEvent]:
         """Yield events as the run produces them; raises the run's error, if any, at the end.
 
-        Breaking out of the loop early does not stop the run; call ``cancel()`` for that.
+        The run does not start a new turn until the events of the previous one have been
+        consumed, so ``current_turn`` and ``cancel(mode="after_turn")`` refer to the turn being
+        read. Leaving the loop early detaches the reader and the run goes on unobserved; call
+        ``cancel()`` to stop it.
         """
-        while True:
-            event = await self._queue.get()
-            if isinstance(event, _Done):
-                break
-            yield event
+        queue = self._queue
+        try:
+            while True:
+                event = await queue.get()
+                try:
+                    if isinstance(event, _Done):
+                        break
+                    yield event
+                finally:
+                    # Done once the reader comes back for more (or leaves): that is what the run
+                    # waits for at a turn boundary.
+                    queue.task_done()
+        finally:
+            if not self.is_complete:
+                self._detach()
         if self._task is not None:
-            # The run task finished (it queues the end marker last); collect it so that no
-            # "exception was never retrieved" warning escapes.
+            # The run task queues the end marker last; collect it so that no "exception was
+            # never retrieved" warning escapes.
             await asyncio.wait([self._task])
         if self._exception is not None:
             raise self._exception
 
+    def _detach(self) -> None:
+        # Nobody reads any more: stop holding turns back for a reader.
+        self._detached = True
+        while not self._queue.empty():
+            self._queue.get_nowait()
+            self._queue.task_done()
+
+    async def _wait_until_consumed(self) -> None:
+        if not self._detached:
+            await self._queue.join()
+
     def _emit(self, event: StreamEvent) -> None:
-        self._queue.put_nowait(event)
+        if not self._detached:
+            self._queue.put_nowait(event)
 
     def _finish(self, exception: BaseException | None) -> None:
         self._exception = exception

@@ -53,9 +53,15 @@ async def _run_loop(run: RunInProgress) -> Any:
     agent = run.agent
     await _start(run, agent)
     while True:
-        run.current_turn += 1
         if run.streamed is not None:
-            run.streamed.current_turn = run.current_turn
+            if run.current_turn:
+                # Hold the next turn until the reader has seen this one, so that what it reads
+                # (current_turn, cancel after the turn) matches where the run is.
+                await run.streamed._wait_until_consumed()
+                if run.streamed._cancel_mode == "after_turn":
+                    raise _Stopped
+            run.streamed.current_turn = run.current_turn + 1
+        run.current_turn += 1
         if run.current_turn > run.max_turns:
             raise MaxTurnsExceeded(
                 f"Max turns ({run.max_turns}) exceeded: agent '{agent.name}' produced no final "
@@ -71,8 +77,6 @@ async def _run_loop(run: RunInProgress) -> Any:
         if step.is_final:
             await _end(run, agent, step.final_output)
             return step.final_output
-        if run.streamed is not None and run.streamed._cancel_mode == "after_turn":
-            raise _Stopped
 
 
 def _error_details(run: RunInProgress) -> RunErrorDetails:

@@ -1,0 +1,3 @@
+import _official_env
+
+print(_official_env.f())

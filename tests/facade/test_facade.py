@@ -1,0 +1,63 @@
+"""The ``agents`` facade re-exports the stable API and nothing else, lazily."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+
+import pytest
+
+import agents
+import agents_core
+import agents_core.exceptions
+
+
+def test_facade_all_is_the_stable_api() -> None:
+    assert tuple(agents.__all__) == agents_core.__all__
+    for name in agents.__all__:
+        assert getattr(agents, name) is getattr(agents_core, name)
+
+
+def test_familiar_imports_work() -> None:
+    from agents import Agent, Runner, function_tool
+
+    assert Agent is agents_core.Agent and Runner is agents_core.Runner
+    assert function_tool is agents_core.function_tool
+
+
+def test_every_exception_is_reachable_from_the_facade() -> None:
+    for name in agents_core.exceptions.__all__:
+        if name in ("ModelScriptError", "UnexpectedModelCall", "UnconsumedModelSteps"):
+            assert getattr(importlib.import_module("agents.testing"), name) is getattr(
+                agents_core.exceptions, name
+            )
+        else:
+            assert getattr(agents, name) is getattr(agents_core.exceptions, name)
+        assert getattr(importlib.import_module("agents.exceptions"), name) is getattr(
+            agents_core.exceptions, name
+        )
+
+
+def test_testing_module_is_the_core_one() -> None:
+    import agents.testing
+    import agents_core.testing
+
+    assert agents.testing.__all__ == agents_core.testing.__all__
+    assert agents.testing.ScriptedModel is agents_core.testing.ScriptedModel
+
+
+@pytest.mark.parametrize("part", ["realtime", "voice", "extensions"])
+def test_optional_parts_are_importable_when_installed(part: str) -> None:
+    module = importlib.import_module(f"agents.{part}")
+    assert module.__all__ == importlib.import_module(f"agents_{part}").__all__
+
+
+def test_import_agents_is_lazy() -> None:
+    out = subprocess.run(
+        [sys.executable, "-c", "import agents, sys; print('\\n'.join(sys.modules))"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    assert "agents_core._runner" not in out and "pydantic" not in out

@@ -30,7 +30,9 @@ class RecordingRunHooks(RunHooks[Any]):
     async def on_agent_start(self, context: RunContextWrapper[Any], agent: Agent[Any]) -> None:
         self.events.append(f"agent_start:{agent.name}")
 
-    async def on_agent_end(self, context: RunContextWrapper[Any], agent: Agent[Any], output: Any) -> None:
+    async def on_agent_end(
+        self, context: RunContextWrapper[Any], agent: Agent[Any], output: Any
+    ) -> None:
         self.events.append(f"agent_end:{agent.name}:{output}")
 
     async def on_llm_start(
@@ -42,13 +44,19 @@ class RecordingRunHooks(RunHooks[Any]):
     ) -> None:
         self.events.append(f"llm_start:{system_prompt}:{len(input_items)}")
 
-    async def on_llm_end(self, context: RunContextWrapper[Any], agent: Agent[Any], response: ModelResponse) -> None:
+    async def on_llm_end(
+        self, context: RunContextWrapper[Any], agent: Agent[Any], response: ModelResponse
+    ) -> None:
         self.events.append(f"llm_end:{len(response.output)}")
 
-    async def on_tool_start(self, context: RunContextWrapper[Any], agent: Agent[Any], tool: Tool) -> None:
+    async def on_tool_start(
+        self, context: RunContextWrapper[Any], agent: Agent[Any], tool: Tool
+    ) -> None:
         self.events.append(f"tool_start:{tool.name}")
 
-    async def on_tool_end(self, context: RunContextWrapper[Any], agent: Agent[Any], tool: Tool, result: Any) -> None:
+    async def on_tool_end(
+        self, context: RunContextWrapper[Any], agent: Agent[Any], tool: Tool, result: Any
+    ) -> None:
         self.events.append(f"tool_end:{tool.name}:{result}")
 
 
@@ -62,10 +70,14 @@ class RecordingAgentHooks(AgentHooks[Any]):
     async def on_end(self, context: RunContextWrapper[Any], agent: Agent[Any], output: Any) -> None:
         self.events.append(f"end:{output}")
 
-    async def on_tool_start(self, context: RunContextWrapper[Any], agent: Agent[Any], tool: Tool) -> None:
+    async def on_tool_start(
+        self, context: RunContextWrapper[Any], agent: Agent[Any], tool: Tool
+    ) -> None:
         self.events.append(f"tool_start:{tool.name}")
 
-    async def on_tool_end(self, context: RunContextWrapper[Any], agent: Agent[Any], tool: Tool, result: Any) -> None:
+    async def on_tool_end(
+        self, context: RunContextWrapper[Any], agent: Agent[Any], tool: Tool, result: Any
+    ) -> None:
         self.events.append(f"tool_end:{result}")
 
     async def on_llm_start(
@@ -77,7 +89,9 @@ class RecordingAgentHooks(AgentHooks[Any]):
     ) -> None:
         self.events.append("llm_start")
 
-    async def on_llm_end(self, context: RunContextWrapper[Any], agent: Agent[Any], response: ModelResponse) -> None:
+    async def on_llm_end(
+        self, context: RunContextWrapper[Any], agent: Agent[Any], response: ModelResponse
+    ) -> None:
         self.events.append("llm_end")
 
 
@@ -112,7 +126,9 @@ async def test_hooks_fire_in_order() -> None:
 async def test_hooks_fire_in_streamed_runs_too() -> None:
     run_hooks = RecordingRunHooks()
     model = ScriptedModel([function_call("add", {"a": 1, "b": 1}, call_id="1"), "two"])
-    result = Runner.run_streamed(Agent(name="calc", model=model, tools=[add]), "1+1?", hooks=run_hooks)
+    result = Runner.run_streamed(
+        Agent(name="calc", model=model, tools=[add]), "1+1?", hooks=run_hooks
+    )
     async for _ in result.stream_events():
         pass
     assert run_hooks.events[0] == "agent_start:calc"
@@ -125,7 +141,9 @@ async def test_partial_hook_subclass_only_calls_what_it_overrides() -> None:
         def __init__(self) -> None:
             self.outputs: list[Any] = []
 
-        async def on_agent_end(self, context: RunContextWrapper[Any], agent: Agent[Any], output: Any) -> None:
+        async def on_agent_end(
+            self, context: RunContextWrapper[Any], agent: Agent[Any], output: Any
+        ) -> None:
             self.outputs.append(output)
 
     hooks = OnlyEnd()

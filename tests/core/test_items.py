@@ -23,8 +23,13 @@ from agents_core.testing import assistant_message, function_call, refusal
 def test_known_items_validate_into_their_models() -> None:
     items = output_items_adapter.validate_python(
         [
-            {"type": "message", "id": "m", "role": "assistant", "status": "completed",
-             "content": [{"type": "output_text", "text": "hi", "annotations": []}]},
+            {
+                "type": "message",
+                "id": "m",
+                "role": "assistant",
+                "status": "completed",
+                "content": [{"type": "output_text", "text": "hi", "annotations": []}],
+            },
             {"type": "function_call", "call_id": "c", "name": "f", "arguments": "{}"},
             {"type": "reasoning", "id": "r", "summary": [{"type": "summary_text", "text": "t"}]},
             {"type": "web_search_call", "id": "w", "status": "completed", "action": {"query": "x"}},
@@ -37,17 +42,28 @@ def test_known_items_validate_into_their_models() -> None:
         ResponseOtherItem,
     ]
     assert items[3].to_input_item() == {
-        "type": "web_search_call", "id": "w", "status": "completed", "action": {"query": "x"}
+        "type": "web_search_call",
+        "id": "w",
+        "status": "completed",
+        "action": {"query": "x"},
     }
 
 
 def test_malformed_items_are_rejected_with_the_field() -> None:
     with pytest.raises(ValidationError, match="call_id"):
-        output_item_adapter.validate_python({"type": "function_call", "name": "f", "arguments": "{}"})
+        output_item_adapter.validate_python(
+            {"type": "function_call", "name": "f", "arguments": "{}"}
+        )
 
 
 def test_new_fields_survive_a_round_trip() -> None:
-    data = {"type": "function_call", "call_id": "c", "name": "f", "arguments": "{}", "namespace": "ns"}
+    data = {
+        "type": "function_call",
+        "call_id": "c",
+        "name": "f",
+        "arguments": "{}",
+        "namespace": "ns",
+    }
     item = output_item_adapter.validate_python(data)
     assert item.to_input_item()["namespace"] == "ns"
 
@@ -65,7 +81,10 @@ def test_model_response_json_round_trip() -> None:
 
 def test_item_helpers() -> None:
     message = ResponseOutputMessage.model_validate(
-        {"id": "m", "content": [{"type": "output_text", "text": "a"}, {"type": "output_text", "text": "b"}]}
+        {
+            "id": "m",
+            "content": [{"type": "output_text", "text": "a"}, {"type": "output_text", "text": "b"}],
+        }
     )
     assert ItemHelpers.extract_text(message) == "ab"
     assert ItemHelpers.extract_last_text(message) == "b"
@@ -73,8 +92,10 @@ def test_item_helpers() -> None:
     assert ItemHelpers.extract_refusal(refusal("no")) == "no"
     assert ItemHelpers.extract_text(function_call("f", {}, call_id="c")) is None
     agent = Agent(name="a")
-    items = [MessageOutputItem(agent=agent, raw_item=assistant_message("x")),
-             MessageOutputItem(agent=agent, raw_item=assistant_message("y"))]
+    items = [
+        MessageOutputItem(agent=agent, raw_item=assistant_message("x")),
+        MessageOutputItem(agent=agent, raw_item=assistant_message("y")),
+    ]
     assert ItemHelpers.text_message_outputs(items) == "xy"  # type: ignore[arg-type]
     assert ItemHelpers.input_to_new_input_list("q") == [{"role": "user", "content": "q"}]
     original = [{"role": "user", "content": "q"}]

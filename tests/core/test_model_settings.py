@@ -21,4 +21,7 @@ def test_resolve_accepts_a_dict() -> None:
 
 def test_to_json_dict_leaves_out_unset_fields() -> None:
     settings = ModelSettings(temperature=0.2, reasoning=Reasoning(effort="high"))
-    assert settings.to_json_dict() == {"temperature": 0.2, "reasoning": {"effort": "high", "summary": None}}
+    assert settings.to_json_dict() == {
+        "temperature": 0.2,
+        "reasoning": {"effort": "high", "summary": None},
+    }

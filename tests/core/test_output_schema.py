@@ -39,7 +39,9 @@ class Movie(TypedDict):
         (list[Person], '{"response": [{"name": "A", "age": 1}]}', [Person(name="A", age=1)]),
     ],
 )
-def test_schemas_are_strict_objects_and_validate(output_type: object, json_text: str, expected: object) -> None:
+def test_schemas_are_strict_objects_and_validate(
+    output_type: object, json_text: str, expected: object
+) -> None:
     schema = AgentOutputSchema(output_type)  # type: ignore[arg-type]
     body = schema.json_schema()
     assert body["type"] == "object" and body["additionalProperties"] is False

@@ -1,4 +1,4 @@
-"""The public surface: every ``__all__`` is exactly what the module exports, and imports stay lazy."""
+"""The public surface: each ``__all__`` is exactly what its module exports; imports are lazy."""
 
 from __future__ import annotations
 

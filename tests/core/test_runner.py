@@ -141,7 +141,13 @@ async def test_run_streamed_two_tools_to_typed_output() -> None:
     assert model.calls[0].streamed is True
     assert events[0].type == "agent_updated_stream_event"
     names = [e.name for e in events if e.type == "run_item_stream_event"]
-    assert names == ["tool_called", "tool_called", "tool_output", "tool_output", "message_output_created"]
+    assert names == [
+        "tool_called",
+        "tool_called",
+        "tool_output",
+        "tool_output",
+        "message_output_created",
+    ]
     raw = [e.data.type for e in events if e.type == "raw_response_event"]
     assert raw.count("response.completed") == 2
     assert "response.function_call_arguments.delta" in raw
@@ -167,7 +173,7 @@ async def test_streamed_text_arrives_in_deltas_before_the_item() -> None:
 
 def test_run_sync_refuses_inside_a_running_loop() -> None:
     async def inner() -> None:
-        with pytest.raises(UserError, match="await Runner.run"):
+        with pytest.raises(UserError, match=r"await Runner\.run"):
             Runner.run_sync(Agent(name="a", model=ScriptedModel(["x"])), "hi")
 
     asyncio.run(inner())
@@ -183,7 +189,10 @@ def test_run_sync_reuses_one_loop_across_calls() -> None:
 
     for _ in range(2):
         model = ScriptedModel([function_call("which_loop", {}, call_id="c"), "done"])
-        assert Runner.run_sync(Agent(name="a", model=model, tools=[which_loop]), "hi").final_output == "done"
+        assert (
+            Runner.run_sync(Agent(name="a", model=model, tools=[which_loop]), "hi").final_output
+            == "done"
+        )
     assert loops[0] is loops[1]
 
 
@@ -208,7 +217,13 @@ async def test_tools_run_concurrently() -> None:
         return name
 
     model = ScriptedModel(
-        [[function_call("slow", {"name": "a"}, call_id="1"), function_call("slow", {"name": "b"}, call_id="2")], "ok"]
+        [
+            [
+                function_call("slow", {"name": "a"}, call_id="1"),
+                function_call("slow", {"name": "b"}, call_id="2"),
+            ],
+            "ok",
+        ]
     )
     result = await Runner.run(Agent(name="a", model=model, tools=[slow]), "go")
     assert result.final_output == "ok"
@@ -335,7 +350,9 @@ async def test_unknown_tool_can_be_reported_to_the_model() -> None:
 
 
 async def test_max_turns_exceeded_carries_run_data() -> None:
-    model = ScriptedModel([function_call("temperature", {"city": "x"}, call_id=str(i)) for i in range(3)])
+    model = ScriptedModel(
+        [function_call("temperature", {"city": "x"}, call_id=str(i)) for i in range(3)]
+    )
     with pytest.raises(MaxTurnsExceeded, match=r"Max turns \(3\)") as info:
         await Runner.run(Agent(name="a", model=model, tools=[temperature]), "go", max_turns=3)
     assert info.value.run_data is not None
@@ -382,7 +399,9 @@ async def test_reasoning_only_turn_runs_again() -> None:
 
 async def test_stop_on_first_tool() -> None:
     model = ScriptedModel([function_call("temperature", {"city": "x"}, call_id="1")])
-    agent = Agent(name="a", model=model, tools=[temperature], tool_use_behavior="stop_on_first_tool")
+    agent = Agent(
+        name="a", model=model, tools=[temperature], tool_use_behavior="stop_on_first_tool"
+    )
     result = await Runner.run(agent, "go")
     assert result.final_output == 21.5
     assert len(model.calls) == 1
@@ -409,7 +428,9 @@ async def test_stop_at_named_tools() -> None:
 async def test_tool_use_behavior_function() -> None:
     from agents_core import FunctionToolResult, ToolsToFinalOutputResult
 
-    async def decide(ctx: RunContextWrapper[Any], results: list[FunctionToolResult]) -> ToolsToFinalOutputResult:
+    async def decide(
+        ctx: RunContextWrapper[Any], results: list[FunctionToolResult]
+    ) -> ToolsToFinalOutputResult:
         return ToolsToFinalOutputResult(is_final_output=True, final_output=f"t={results[0].output}")
 
     model = ScriptedModel([function_call("temperature", {"city": "x"}, call_id="1")])
@@ -425,7 +446,10 @@ def test_bad_tool_use_behavior_is_rejected() -> None:
 async def test_forced_tool_choice_is_reset_after_a_tool_call() -> None:
     model = ScriptedModel([function_call("temperature", {"city": "x"}, call_id="1"), "done"])
     agent = Agent(
-        name="a", model=model, tools=[temperature], model_settings=ModelSettings(tool_choice="required")
+        name="a",
+        model=model,
+        tools=[temperature],
+        model_settings=ModelSettings(tool_choice="required"),
     )
     await Runner.run(agent, "go")
     assert model.calls[0].model_settings.tool_choice == "required"
@@ -448,7 +472,9 @@ async def test_forced_tool_choice_kept_when_reset_disabled() -> None:
 async def test_run_config_model_settings_layer_over_the_agent() -> None:
     model = ScriptedModel(["ok"])
     agent = Agent(name="a", model=model, model_settings=ModelSettings(temperature=0.2, top_p=0.5))
-    await Runner.run(agent, "go", run_config=RunConfig(model_settings=ModelSettings(temperature=0.9)))
+    await Runner.run(
+        agent, "go", run_config=RunConfig(model_settings=ModelSettings(temperature=0.9))
+    )
     settings = model.calls[0].model_settings
     assert (settings.temperature, settings.top_p) == (0.9, 0.5)
 
@@ -458,7 +484,9 @@ async def test_dynamic_instructions_see_context_and_agent() -> None:
         return f"{agent.name} speaks {ctx.context.unit}"
 
     model = ScriptedModel(["ok"])
-    await Runner.run(Agent[Ctx](name="bot", instructions=instructions, model=model), "go", context=Ctx())
+    await Runner.run(
+        Agent[Ctx](name="bot", instructions=instructions, model=model), "go", context=Ctx()
+    )
     assert model.calls[0].system_instructions == "bot speaks celsius"
 
 
@@ -476,14 +504,18 @@ async def test_disabled_tools_are_not_offered() -> None:
         return "K"
 
     model = ScriptedModel(["ok"])
-    await Runner.run(Agent[Ctx](name="a", model=model, tools=[kelvin_only, temperature]), "go", context=Ctx())
+    await Runner.run(
+        Agent[Ctx](name="a", model=model, tools=[kelvin_only, temperature]), "go", context=Ctx()
+    )
     assert model.calls[0].tool_names == ["temperature"]
 
 
 async def test_duplicate_tool_names_are_a_user_error() -> None:
     other = function_tool(lambda city: 1.0, name_override="temperature")
     with pytest.raises(UserError, match="two tools named 'temperature'"):
-        await Runner.run(Agent(name="a", model=ScriptedModel(["x"]), tools=[temperature, other]), "go")
+        await Runner.run(
+            Agent(name="a", model=ScriptedModel(["x"]), tools=[temperature, other]), "go"
+        )
 
 
 async def test_model_error_propagates_with_run_data() -> None:
@@ -500,7 +532,9 @@ async def test_scripted_model_out_of_steps() -> None:
 
 
 async def test_input_list_and_to_input_list_round_trip() -> None:
-    model = ScriptedModel([function_call("temperature", {"city": "x"}, call_id="1"), "first", "second"])
+    model = ScriptedModel(
+        [function_call("temperature", {"city": "x"}, call_id="1"), "first", "second"]
+    )
     agent = Agent(name="a", model=model, tools=[temperature])
     first = await Runner.run(agent, "hello")
     follow_up = [*first.to_input_list(), {"role": "user", "content": "again"}]
@@ -524,7 +558,12 @@ async def test_input_must_be_text_or_items() -> None:
 
 async def test_previous_response_id_sends_only_new_items() -> None:
     model = ScriptedModel(
-        [ModelStep(output=[function_call("temperature", {"city": "x"}, call_id="1")], response_id="r1"), "done"]
+        [
+            ModelStep(
+                output=[function_call("temperature", {"city": "x"}, call_id="1")], response_id="r1"
+            ),
+            "done",
+        ]
     )
     agent = Agent(name="a", model=model, tools=[temperature])
     result = await Runner.run(agent, "go", previous_response_id="r0")
@@ -536,16 +575,24 @@ async def test_previous_response_id_sends_only_new_items() -> None:
 
 async def test_conversation_id_is_passed_and_history_not_resent() -> None:
     model = ScriptedModel([function_call("temperature", {"city": "x"}, call_id="1"), "done"])
-    await Runner.run(Agent(name="a", model=model, tools=[temperature]), "go", conversation_id="conv_1")
+    await Runner.run(
+        Agent(name="a", model=model, tools=[temperature]), "go", conversation_id="conv_1"
+    )
     assert {c.conversation_id for c in model.calls} == {"conv_1"}
     assert [i["type"] for i in model.calls[1].input] == ["function_call_output"]
 
 
 async def test_usage_is_summed_over_turns() -> None:
     usage = Usage(requests=1, input_tokens=10, output_tokens=5, total_tokens=15)
-    model = ScriptedModel([function_call("temperature", {"city": "x"}, call_id="1"), "done"], default_usage=usage)
+    model = ScriptedModel(
+        [function_call("temperature", {"city": "x"}, call_id="1"), "done"], default_usage=usage
+    )
     result = await Runner.run(Agent(name="a", model=model, tools=[temperature]), "go")
-    assert (result.usage.requests, result.usage.input_tokens, result.usage.total_tokens) == (2, 20, 30)
+    assert (result.usage.requests, result.usage.input_tokens, result.usage.total_tokens) == (
+        2,
+        20,
+        30,
+    )
 
 
 async def test_model_by_name_through_the_run_config_provider() -> None:
@@ -565,7 +612,9 @@ async def test_model_by_name_through_the_run_config_provider() -> None:
     assert result.final_output == "from provider"
     assert asked == ["gpt-test"]
     override = ScriptedModel(["override"])
-    result = await Runner.run(Agent(name="a", model=scripted), "go", run_config=RunConfig(model=override))
+    result = await Runner.run(
+        Agent(name="a", model=scripted), "go", run_config=RunConfig(model=override)
+    )
     assert result.final_output == "override"
 
 
@@ -585,15 +634,24 @@ async def test_refusal_for_structured_output_is_an_error() -> None:
     from agents_core.testing import refusal
 
     with pytest.raises(ModelBehaviorError, match="refused: no"):
-        await Runner.run(Agent(name="a", model=ScriptedModel([refusal("no")]), output_type=Forecast), "go")
+        await Runner.run(
+            Agent(name="a", model=ScriptedModel([refusal("no")]), output_type=Forecast), "go"
+        )
 
 
 async def test_unknown_output_items_are_kept() -> None:
     from agents_core import ResponseOtherItem
 
-    hosted = ResponseOtherItem.model_validate({"type": "web_search_call", "id": "ws1", "status": "completed", "action": None})
+    hosted = ResponseOtherItem.model_validate(
+        {"type": "web_search_call", "id": "ws1", "status": "completed", "action": None}
+    )
     model = ScriptedModel([[hosted, assistant_message("found it")]])
     result = await Runner.run(Agent(name="a", model=model), "go")
     assert isinstance(result.new_items[0], ToolCallItem)
-    assert result.to_input_list()[1] == {"type": "web_search_call", "id": "ws1", "status": "completed", "action": None}
+    assert result.to_input_list()[1] == {
+        "type": "web_search_call",
+        "id": "ws1",
+        "status": "completed",
+        "action": None,
+    }
     assert result.final_output == "found it"

@@ -1,10 +1,18 @@
-"""Sessions: history loaded before the first call, the run stored in one write, failures store nothing."""
+"""Sessions: history loaded first, a run stored in one write, a failed run stores nothing."""
 
 from __future__ import annotations
 
 import pytest
 
-from agents_core import Agent, MemorySession, Runner, Session, SessionSettings, TResponseInputItem, function_tool
+from agents_core import (
+    Agent,
+    MemorySession,
+    Runner,
+    Session,
+    SessionSettings,
+    TResponseInputItem,
+    function_tool,
+)
 from agents_core.testing import ScriptedModel, function_call
 
 
@@ -29,7 +37,9 @@ def test_memory_session_satisfies_the_protocol() -> None:
 
 async def test_history_carries_over_between_runs() -> None:
     session = CountingSession()
-    model = ScriptedModel([function_call("remember", {"fact": "blue"}, call_id="1"), "Noted.", "Blue."])
+    model = ScriptedModel(
+        [function_call("remember", {"fact": "blue"}, call_id="1"), "Noted.", "Blue."]
+    )
     agent = Agent(name="a", model=model, tools=[remember])
     await Runner.run(agent, "My favourite colour is blue.", session=session)
     assert session.writes == [4]  # input, call, output, answer: in one write
@@ -46,7 +56,9 @@ async def test_history_carries_over_between_runs() -> None:
 
 async def test_failed_run_stores_nothing() -> None:
     session = CountingSession()
-    model = ScriptedModel([function_call("remember", {"fact": "x"}, call_id="1"), RuntimeError("model down")])
+    model = ScriptedModel(
+        [function_call("remember", {"fact": "x"}, call_id="1"), RuntimeError("model down")]
+    )
     with pytest.raises(RuntimeError):
         await Runner.run(Agent(name="a", model=model, tools=[remember]), "hi", session=session)
     assert session.writes == []
@@ -55,8 +67,12 @@ async def test_failed_run_stores_nothing() -> None:
 
 async def test_failed_streamed_run_stores_nothing() -> None:
     session = CountingSession()
-    model = ScriptedModel([function_call("remember", {"fact": "x"}, call_id="1"), RuntimeError("model down")])
-    result = Runner.run_streamed(Agent(name="a", model=model, tools=[remember]), "hi", session=session)
+    model = ScriptedModel(
+        [function_call("remember", {"fact": "x"}, call_id="1"), RuntimeError("model down")]
+    )
+    result = Runner.run_streamed(
+        Agent(name="a", model=model, tools=[remember]), "hi", session=session
+    )
     with pytest.raises(RuntimeError):
         async for _ in result.stream_events():
             pass
@@ -65,7 +81,9 @@ async def test_failed_streamed_run_stores_nothing() -> None:
 
 async def test_streamed_run_stores_its_items() -> None:
     session = MemorySession()
-    result = Runner.run_streamed(Agent(name="a", model=ScriptedModel(["hello"])), "hi", session=session)
+    result = Runner.run_streamed(
+        Agent(name="a", model=ScriptedModel(["hello"])), "hi", session=session
+    )
     async for _ in result.stream_events():
         pass
     assert [i.get("role") for i in await session.get_items()] == ["user", "assistant"]

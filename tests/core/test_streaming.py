@@ -7,7 +7,7 @@ import asyncio
 import pytest
 
 from agents_core import Agent, ModelBehaviorError, Runner, function_tool
-from agents_core._stream_types import ResponseCreatedEvent, ResponseTextDeltaEvent, Response
+from agents_core._stream_types import Response, ResponseCreatedEvent, ResponseTextDeltaEvent
 from agents_core.testing import ModelStep, ScriptedModel, function_call
 
 
@@ -19,12 +19,14 @@ async def ping() -> str:
 async def test_stream_cut_off_before_completed_is_an_error() -> None:
     partial = [
         ResponseCreatedEvent(response=Response(id="r1"), sequence_number=0),
-        ResponseTextDeltaEvent(item_id="m", output_index=0, content_index=0, delta="Hel", sequence_number=1),
+        ResponseTextDeltaEvent(
+            item_id="m", output_index=0, content_index=0, delta="Hel", sequence_number=1
+        ),
     ]
     model = ScriptedModel([ModelStep(stream_events=partial)])
     result = Runner.run_streamed(Agent(name="a", model=model), "go")
     seen = []
-    with pytest.raises(ModelBehaviorError, match="response.completed") as info:
+    with pytest.raises(ModelBehaviorError, match=r"response\.completed") as info:
         async for event in result.stream_events():
             seen.append(event)
     # Events that arrived before the cut are still delivered, then the error.
@@ -60,7 +62,11 @@ async def test_cancel_immediately_ends_the_stream_cleanly() -> None:
 
 async def test_cancel_after_turn_finishes_the_turn_first() -> None:
     model = ScriptedModel(
-        [function_call("ping", {}, call_id="1"), function_call("ping", {}, call_id="2"), "unreached"]
+        [
+            function_call("ping", {}, call_id="1"),
+            function_call("ping", {}, call_id="2"),
+            "unreached",
+        ]
     )
     result = Runner.run_streamed(Agent(name="a", model=model, tools=[ping]), "go")
     names = []
@@ -120,7 +126,9 @@ async def test_streamed_and_plain_runs_produce_the_same_items() -> None:
 
 
 async def test_reader_that_leaves_early_does_not_stall_the_run() -> None:
-    model = ScriptedModel([function_call("ping", {}, call_id="1"), function_call("ping", {}, call_id="2"), "done"])
+    model = ScriptedModel(
+        [function_call("ping", {}, call_id="1"), function_call("ping", {}, call_id="2"), "done"]
+    )
     result = Runner.run_streamed(Agent(name="a", model=model, tools=[ping]), "go")
     events = result.stream_events()
     async for _ in events:

@@ -173,10 +173,10 @@ if TYPE_CHECKING:
     from ._items import ResponseOutputText as ResponseOutputText
     from ._items import ResponseReasoningItem as ResponseReasoningItem
     from ._items import RunItem as RunItem
-    from ._items import TResponseInputItem as TResponseInputItem
-    from ._items import TResponseOutputItem as TResponseOutputItem
     from ._items import ToolCallItem as ToolCallItem
     from ._items import ToolCallOutputItem as ToolCallOutputItem
+    from ._items import TResponseInputItem as TResponseInputItem
+    from ._items import TResponseOutputItem as TResponseOutputItem
     from ._logging import enable_verbose_logging as enable_verbose_logging
     from ._model import Model as Model
     from ._model import ModelProvider as ModelProvider

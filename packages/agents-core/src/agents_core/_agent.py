@@ -74,9 +74,7 @@ class Agent(Generic[TContext]):
 
     name: str
     instructions: (
-        str
-        | Callable[[RunContextWrapper[TContext], Agent[TContext]], str | Awaitable[str]]
-        | None
+        str | Callable[[RunContextWrapper[TContext], Agent[TContext]], str | Awaitable[str]] | None
     ) = None
     handoff_description: str | None = None
     tools: list[Tool] = field(default_factory=list)

@@ -31,7 +31,9 @@ class RunHooks(Generic[TContext]):
     ) -> None:
         """After a model call returned."""
 
-    async def on_agent_start(self, context: RunContextWrapper[TContext], agent: Agent[TContext]) -> None:
+    async def on_agent_start(
+        self, context: RunContextWrapper[TContext], agent: Agent[TContext]
+    ) -> None:
         """When an agent becomes the active agent (the first turn, or after a handoff)."""
 
     async def on_agent_end(

@@ -26,13 +26,13 @@ __all__ = (
     "MessageOutputItem",
     "ModelResponse",
     "ReasoningItem",
+    "ReasoningSummary",
     "ResponseFunctionToolCall",
     "ResponseOtherItem",
     "ResponseOutputMessage",
     "ResponseOutputRefusal",
     "ResponseOutputText",
     "ResponseReasoningItem",
-    "ReasoningSummary",
     "RunItem",
     "TResponseInputItem",
     "TResponseOutputItem",
@@ -185,7 +185,7 @@ class ToolCallItem:
 
 @dataclass(eq=False)
 class ToolCallOutputItem:
-    """The output of a tool call: ``output`` is the tool's return value, ``raw_item`` its wire form."""
+    """A tool call's output: ``output`` is what the tool returned, ``raw_item`` its wire form."""
 
     agent: Agent[Any]
     raw_item: TResponseInputItem

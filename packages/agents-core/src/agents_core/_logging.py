@@ -42,6 +42,8 @@ def enable_verbose_logging(level: int = logging.DEBUG) -> None:
     """Print the library's log events to stderr at ``level`` (a convenience for scripts)."""
     log = logging.getLogger(LOGGER_NAME)
     log.setLevel(level)
-    if not any(isinstance(h, logging.StreamHandler) and not isinstance(h, logging.NullHandler)
-               for h in log.handlers):
+    if not any(
+        isinstance(h, logging.StreamHandler) and not isinstance(h, logging.NullHandler)
+        for h in log.handlers
+    ):
         log.addHandler(logging.StreamHandler())

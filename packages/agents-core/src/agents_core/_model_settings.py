@@ -58,9 +58,7 @@ class ModelSettings:
         if isinstance(override, dict):
             override = ModelSettings(**override)
         changes = {
-            f.name: value
-            for f in fields(self)
-            if (value := getattr(override, f.name)) is not None
+            f.name: value for f in fields(self) if (value := getattr(override, f.name)) is not None
         }
         if self.extra_args is not None and override.extra_args is not None:
             changes["extra_args"] = {**self.extra_args, **override.extra_args}

@@ -74,7 +74,9 @@ class AgentOutputSchema(AgentOutputSchemaBase):
         try:
             inner = self._adapter.json_schema()
         except pydantic.PydanticUserError as exc:  # pragma: no cover - pydantic's own message
-            raise UserError(f"Cannot build a JSON schema for output type {output_type!r}: {exc}")
+            raise UserError(
+                f"Cannot build a JSON schema for output type {output_type!r}: {exc}"
+            ) from exc
         if self._wrapped:
             defs = inner.pop("$defs", None)
             schema: dict[str, Any] = {
@@ -163,7 +165,7 @@ def _cached_schema(output_type: Any) -> AgentOutputSchemaBase | None:
 
 
 def output_schema_for(output_type: Any) -> AgentOutputSchemaBase | None:
-    """The output schema for an agent's ``output_type`` (None for plain text), built once per type."""
+    """The output schema for ``output_type`` (None for plain text), built once per type."""
     if output_type is None or output_type is str:
         return None
     if isinstance(output_type, AgentOutputSchemaBase):

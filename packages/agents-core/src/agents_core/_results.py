@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
@@ -143,7 +143,7 @@ class RunResultStreaming(RunResultBase):
         if mode == "immediate" and self._task is not None and not self._task.done():
             self._task.cancel()
 
-    async def stream_events(self) -> AsyncIterator[StreamEvent]:
+    async def stream_events(self) -> AsyncGenerator[StreamEvent, None]:
         """Yield events as the run produces them; raises the run's error, if any, at the end.
 
         The run does not start a new turn until the events of the previous one have been

@@ -18,7 +18,7 @@ __all__ = ("RunInProgress", "overrides")
 
 
 def overrides(hooks: Any, name: str, base: type) -> bool:
-    """Whether ``hooks`` overrides the no-op method ``name`` of ``base`` (skip calling it if not)."""
+    """Whether ``hooks`` overrides the no-op method ``name`` of ``base`` (if not, skip it)."""
     return hooks is not None and getattr(type(hooks), name) is not getattr(base, name)
 
 
@@ -46,7 +46,7 @@ class RunInProgress:
 
     @property
     def server_manages_history(self) -> bool:
-        """True when the provider keeps the conversation (``previous_response_id`` or a conversation)."""
+        """True when the provider keeps the conversation (a previous response or a conversation)."""
         return self.previous_response_id is not None or self.conversation_id is not None
 
     def model_input(self) -> list[TResponseInputItem]:

@@ -295,7 +295,7 @@ class Runner:
         session: Session,
         **kwargs: Any,
     ) -> RunResult:
-        """``run`` continuing the conversation kept in ``session`` (loaded first, saved at the end)."""
+        """``run`` continuing the conversation kept in ``session`` (loaded first, saved last)."""
         return await cls.run(starting_agent, input, session=session, **kwargs)
 
 
@@ -309,9 +309,7 @@ async def _streamed_run(
 ) -> None:
     run: RunInProgress | None = None
     try:
-        run = await _prepare_run(
-            starting_agent, input, session=session, streamed=result, **options
-        )
+        run = await _prepare_run(starting_agent, input, session=session, streamed=result, **options)
         # The result shows the run's own lists and context, so it fills in as the run goes.
         result.new_items = run.new_items
         result.raw_responses = run.model_responses

@@ -167,9 +167,7 @@ class ResponseFunctionCallArgumentsDeltaEvent(ResponseStreamEvent):
 class ResponseFunctionCallArgumentsDoneEvent(ResponseStreamEvent):
     """``response.function_call_arguments.done``: a tool call's complete arguments."""
 
-    type: Literal["response.function_call_arguments.done"] = (
-        "response.function_call_arguments.done"
-    )
+    type: Literal["response.function_call_arguments.done"] = "response.function_call_arguments.done"
     item_id: str
     output_index: int
     name: str | None = None

@@ -45,7 +45,9 @@ async def _invoke_with_timeout(tool: FunctionTool, ctx: ToolContext[Any], argume
         return await message if inspect.isawaitable(message) else message
 
 
-async def _execute_one(run: RunInProgress, agent: Agent[Any], tool_run: ToolRun) -> FunctionToolResult:
+async def _execute_one(
+    run: RunInProgress, agent: Agent[Any], tool_run: ToolRun
+) -> FunctionToolResult:
     tool, call = tool_run.tool, tool_run.call
     ctx = ToolContext.from_run_context(
         run.context_wrapper,
@@ -93,7 +95,7 @@ async def execute_tool_runs(
         return [await _execute_one(run, agent, tool_runs[0])]
     tasks = [asyncio.ensure_future(_execute_one(run, agent, tool_run)) for tool_run in tool_runs]
     try:
-        done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
+        _, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
     except asyncio.CancelledError:
         for task in tasks:
             task.cancel()

@@ -163,7 +163,9 @@ async def call_model(run: RunInProgress, agent: Agent[Any], turn: PreparedTurn) 
     return response
 
 
-async def _stream_model(run: RunInProgress, model: Model, arguments: dict[str, Any]) -> ModelResponse:
+async def _stream_model(
+    run: RunInProgress, model: Model, arguments: dict[str, Any]
+) -> ModelResponse:
     assert run.streamed is not None
     emit = run.streamed._emit
     completed: ModelResponse | None = None
@@ -276,7 +278,7 @@ async def _tool_use_decision(
             if result.tool.name in names:
                 return ToolsToFinalOutputResult(is_final_output=True, final_output=result.output)
         return _NOT_FINAL
-    decision = behavior(run.context_wrapper, results)  # type: ignore[operator]  # callable here
+    decision = behavior(run.context_wrapper, results)
     if inspect.isawaitable(decision):
         decision = await decision
     if not isinstance(decision, ToolsToFinalOutputResult):

@@ -2,13 +2,13 @@
 
 ::
 
-    AgentsException                 base of everything raised here; carries ``run_data`` when a run fails
-    ├── UserError                   the library was used wrongly (bad arguments, a bad tool signature)
-    ├── MaxTurnsExceeded            the run hit ``max_turns`` before a final output
-    ├── ModelBehaviorError          the model produced something unusable (bad JSON, an unknown tool)
-    ├── ToolTimeoutError            a function tool ran longer than its ``timeout``
-    ├── ToolExecutionError          a tool raised and its failure handling asked for the error
-    └── ModelScriptError            a scripted test model was used outside its script (testing)
+    AgentsException             base of everything raised here; ``run_data`` when a run fails
+    ├── UserError               the library was used wrongly (bad arguments, a bad signature)
+    ├── MaxTurnsExceeded        the run hit ``max_turns`` before a final output
+    ├── ModelBehaviorError      the model produced something unusable (bad JSON, unknown tool)
+    ├── ToolTimeoutError        a function tool ran longer than its ``timeout``
+    ├── ToolExecutionError      a tool raised and its failure handling asked for the error
+    └── ModelScriptError        a scripted test model was used outside its script (testing)
         ├── UnexpectedModelCall     called when no step was left
         └── UnconsumedModelSteps    steps were left over at ``assert_complete()``
 
@@ -65,7 +65,7 @@ class MaxTurnsExceeded(AgentsException):
 
 
 class ModelBehaviorError(AgentsException):
-    """The model produced output the runtime cannot act on (malformed JSON, an unknown tool, ...)."""
+    """The model produced output the runtime cannot act on (bad JSON, an unknown tool, ...)."""
 
 
 class ToolTimeoutError(AgentsException):

@@ -1,4 +1,4 @@
-"""``agents.extensions``: the public API of ``agents_extensions``, present with ``pip install 'agents[extensions]'``."""
+"""``agents.extensions``: the ``agents_extensions`` API (``pip install 'agents[extensions]'``)."""
 
 try:
     from agents_extensions import *  # noqa: F403
@@ -7,6 +7,7 @@ except ModuleNotFoundError as exc:  # pragma: no cover - depends on what is inst
     if exc.name != "agents_extensions":
         raise
     raise ModuleNotFoundError(
-        "agents.extensions needs the 'agents-extensions' distribution: pip install 'agents[extensions]'",
+        "agents.extensions needs the 'agents-extensions' distribution: "
+        "pip install 'agents[extensions]'",
         name=exc.name,
     ) from exc

@@ -1,4 +1,4 @@
-"""``agents.realtime``: the public API of ``agents_realtime``, present with ``pip install 'agents[realtime]'``."""
+"""``agents.realtime``: the API of ``agents_realtime``; needs ``pip install 'agents[realtime]'``."""
 
 try:
     from agents_realtime import *  # noqa: F403

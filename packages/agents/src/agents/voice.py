@@ -1,4 +1,4 @@
-"""``agents.voice``: the public API of ``agents_voice``, present with ``pip install 'agents[voice]'``."""
+"""``agents.voice``: the API of ``agents_voice``; needs ``pip install 'agents[voice]'``."""
 
 try:
     from agents_voice import *  # noqa: F403

@@ -8,16 +8,16 @@ import re
 from collections import deque
 from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeAlias
+from typing import Any
 
 from .._items import (
     ModelResponse,
+    ReasoningSummary,
     ResponseFunctionToolCall,
     ResponseOutputMessage,
     ResponseOutputRefusal,
     ResponseOutputText,
     ResponseReasoningItem,
-    ReasoningSummary,
     TResponseInputItem,
     TResponseOutputItem,
 )
@@ -102,11 +102,6 @@ class ModelStep:
     response_id: str | None = None
     error: BaseException | None = None
     stream_events: Sequence[TResponseStreamEvent] | None = None
-
-
-ScriptItem: TypeAlias = (
-    "ModelStep | ModelResponse | str | TResponseOutputItem | Sequence[TResponseOutputItem] | BaseException"
-)
 
 
 @dataclass
@@ -317,54 +312,90 @@ def stream_events_for(response: ModelResponse) -> list[ResponseStreamEvent]:
     add(ResponseCreatedEvent(response=Response(id=response.response_id, status="in_progress")))
     for index, item in enumerate(response.output):
         if isinstance(item, ResponseOutputMessage):
-            add(ResponseOutputItemAddedEvent(
-                output_index=index, item=item.model_copy(update={"content": [], "status": "in_progress"})
-            ))
+            add(
+                ResponseOutputItemAddedEvent(
+                    output_index=index,
+                    item=item.model_copy(update={"content": [], "status": "in_progress"}),
+                )
+            )
             for part_index, part in enumerate(item.content):
                 if isinstance(part, ResponseOutputText):
-                    add(ResponseContentPartAddedEvent(
-                        item_id=item.id, output_index=index, content_index=part_index,
-                        part=ResponseOutputText(text=""),
-                    ))
+                    add(
+                        ResponseContentPartAddedEvent(
+                            item_id=item.id,
+                            output_index=index,
+                            content_index=part_index,
+                            part=ResponseOutputText(text=""),
+                        )
+                    )
                     for delta in _WORDS.findall(part.text):
-                        add(ResponseTextDeltaEvent(
-                            item_id=item.id, output_index=index, content_index=part_index, delta=delta
-                        ))
-                    add(ResponseTextDoneEvent(
-                        item_id=item.id, output_index=index, content_index=part_index, text=part.text
-                    ))
+                        add(
+                            ResponseTextDeltaEvent(
+                                item_id=item.id,
+                                output_index=index,
+                                content_index=part_index,
+                                delta=delta,
+                            )
+                        )
+                    add(
+                        ResponseTextDoneEvent(
+                            item_id=item.id,
+                            output_index=index,
+                            content_index=part_index,
+                            text=part.text,
+                        )
+                    )
                 else:
-                    add(ResponseContentPartAddedEvent(
+                    add(
+                        ResponseContentPartAddedEvent(
+                            item_id=item.id, output_index=index, content_index=part_index, part=part
+                        )
+                    )
+                add(
+                    ResponseContentPartDoneEvent(
                         item_id=item.id, output_index=index, content_index=part_index, part=part
-                    ))
-                add(ResponseContentPartDoneEvent(
-                    item_id=item.id, output_index=index, content_index=part_index, part=part
-                ))
+                    )
+                )
         elif isinstance(item, ResponseFunctionToolCall):
             item_id = item.id or item.call_id
-            add(ResponseOutputItemAddedEvent(
-                output_index=index, item=item.model_copy(update={"arguments": "", "status": "in_progress"})
-            ))
-            add(ResponseFunctionCallArgumentsDeltaEvent(
-                item_id=item_id, output_index=index, delta=item.arguments
-            ))
-            add(ResponseFunctionCallArgumentsDoneEvent(
-                item_id=item_id, output_index=index, name=item.name, arguments=item.arguments
-            ))
+            add(
+                ResponseOutputItemAddedEvent(
+                    output_index=index,
+                    item=item.model_copy(update={"arguments": "", "status": "in_progress"}),
+                )
+            )
+            add(
+                ResponseFunctionCallArgumentsDeltaEvent(
+                    item_id=item_id, output_index=index, delta=item.arguments
+                )
+            )
+            add(
+                ResponseFunctionCallArgumentsDoneEvent(
+                    item_id=item_id, output_index=index, name=item.name, arguments=item.arguments
+                )
+            )
         else:
             add(ResponseOutputItemAddedEvent(output_index=index, item=item))
         add(ResponseOutputItemDoneEvent(output_index=index, item=item))
     usage = response.usage
-    add(ResponseCompletedEvent(response=Response(
-        id=response.response_id,
-        status="completed",
-        output=list(response.output),
-        usage=ResponseUsage(
-            input_tokens=usage.input_tokens,
-            input_tokens_details={"cached_tokens": usage.input_tokens_details.cached_tokens},
-            output_tokens=usage.output_tokens,
-            output_tokens_details={"reasoning_tokens": usage.output_tokens_details.reasoning_tokens},
-            total_tokens=usage.total_tokens,
-        ),
-    )))
+    add(
+        ResponseCompletedEvent(
+            response=Response(
+                id=response.response_id,
+                status="completed",
+                output=list(response.output),
+                usage=ResponseUsage(
+                    input_tokens=usage.input_tokens,
+                    input_tokens_details={
+                        "cached_tokens": usage.input_tokens_details.cached_tokens
+                    },
+                    output_tokens=usage.output_tokens,
+                    output_tokens_details={
+                        "reasoning_tokens": usage.output_tokens_details.reasoning_tokens
+                    },
+                    total_tokens=usage.total_tokens,
+                ),
+            )
+        )
+    )
     return events

@@ -1,4 +1,4 @@
-"""The throw-away virtual environment that holds the official SDK (``openai-agents``) for comparison.
+"""The throw-away virtual environment that holds the official SDK (``openai-agents``).
 
 Both libraries import as ``agents``, so they cannot share an interpreter: the official SDK lives in
 ``benchmarks/.envs/official`` (git-ignored), made with ``uv venv`` and ``uv pip install``, and is
@@ -55,8 +55,7 @@ def _installed_version(python: Path) -> str | None:
         [
             str(python),
             "-c",
-            "import importlib.metadata as m; "
-            f"print(m.version({OFFICIAL_DISTRIBUTION!r}))",
+            f"import importlib.metadata as m; print(m.version({OFFICIAL_DISTRIBUTION!r}))",
         ],
         capture_output=True,
         text=True,
@@ -83,7 +82,9 @@ def ensure_official_env(env_dir: Path = _ENV_DIR, *, log: bool = True) -> Path:
     if _installed_version(python) == OFFICIAL_VERSION:
         return python
     if log:
-        print(f"Creating {env_dir} with {OFFICIAL_DISTRIBUTION}=={OFFICIAL_VERSION} ...", flush=True)
+        print(
+            f"Creating {env_dir} with {OFFICIAL_DISTRIBUTION}=={OFFICIAL_VERSION} ...", flush=True
+        )
     uv = _uv()
     environment = child_environment()
     subprocess.run(

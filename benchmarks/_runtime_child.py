@@ -1,4 +1,4 @@
-"""Child process of ``core_bench.py``: times runs or measures memory for whichever ``agents`` it finds.
+"""Child of ``core_bench.py``: times runs, or measures memory, of whichever ``agents`` it finds.
 
 The same file runs under both interpreters: the workspace's (our runtime) and the official SDK's
 venv. It only uses the API the two share (``Agent``, ``Runner``, ``function_tool`` and
@@ -83,7 +83,9 @@ async def _timed_batch(scenario: str, runs: int) -> float:
     return elapsed
 
 
-async def _turns(scenario: str, runs_per_batch: int, batches: int, warmup_runs: int) -> dict[str, Any]:
+async def _turns(
+    scenario: str, runs_per_batch: int, batches: int, warmup_runs: int
+) -> dict[str, Any]:
     tracing = _disable_tracing()
     await _timed_batch(scenario, warmup_runs)
     batch_us = []

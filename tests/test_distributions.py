@@ -1,0 +1,186 @@
+"""The six distributions really are separate: built as wheels, installed alone, importable.
+
+Each wheel is built from its own package (no workspace sources), installed into a fresh virtual
+environment outside the workspace, imported, and, for ``agents-core``, its test suite is run
+there with nothing but its own dependencies and the test tools installed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGES = [
+    "agents",
+    "agents-core",
+    "agents-openai",
+    "agents-realtime",
+    "agents-voice",
+    "agents-extensions",
+]
+CORE_DEPENDENCIES = {
+    "agents-core",
+    "pydantic",
+    "pydantic-core",
+    "typing-extensions",
+    "annotated-types",
+    "typing-inspection",
+    "structlog",
+}
+NETWORK_OR_AUDIO = {
+    "httpx",
+    "httpx2",
+    "httpcore",
+    "websockets",
+    "soundfile",
+    "numpy",
+    "mcp",
+    "openai",
+}
+
+pytestmark = pytest.mark.timeout(600)
+
+
+def _uv() -> str:
+    uv = shutil.which("uv")
+    if uv is None:
+        pytest.fail("uv is needed to build the distributions (the README's setup installs it)")
+    return uv
+
+
+def _run(*args: str | Path, cwd: Path | None = None) -> str:
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "UV_PROJECT_ENVIRONMENT")
+    }
+    done = subprocess.run(
+        [str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        pytest.fail(f"{' '.join(map(str, args))} failed:\n{done.stdout}\n{done.stderr}")
+    return done.stdout
+
+
+@pytest.fixture(scope="module")
+def wheels(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheels")
+    _run(_uv(), "build", "--all-packages", "--no-sources", "--wheel", "--out-dir", out, cwd=ROOT)
+    return out
+
+
+def _pin_local(wheels: Path, *, skip: str = "") -> Path:
+    # Unrelated projects publish "agents" and "agents-voice" on PyPI: every one of our names is
+    # pinned to the wheel built here, so the registry can never stand in for it.
+    overrides = wheels / "overrides.txt"
+    lines = []
+    for wheel in sorted(wheels.glob("*.whl")):
+        name = wheel.name.split("-")[0].replace("_", "-")
+        if name != skip:
+            lines.append(f"{name} @ {wheel.as_uri()}")
+    overrides.write_text("\n".join(lines) + "\n")
+    return overrides
+
+
+def _install(python: Path, wheels: Path, *requirements: str, skip: str = "") -> None:
+    overrides = _pin_local(wheels, skip=skip)
+    _run(_uv(), "pip", "install", "-q", "--python", python, "--override", overrides, *requirements)
+
+
+def _venv(tmp_path: Path, wheels: Path, *requirements: str) -> Path:
+    venv = tmp_path / "venv"
+    _run(_uv(), "venv", "-q", "--python", sys.executable, venv)
+    python = venv / "bin" / "python"
+    _install(python, wheels, *requirements)
+    return python
+
+
+def _installed(python: Path) -> set[str]:
+    listing = _run(
+        python,
+        "-c",
+        "import importlib.metadata as m; print('\\n'.join(d.metadata['Name'] for d in m.distributions()))",
+    )
+    return {name.strip().lower().replace("_", "-") for name in listing.split()}
+
+
+def test_six_wheels_are_built(wheels: Path) -> None:
+    names = sorted(p.name.split("-")[0] for p in wheels.glob("*.whl"))
+    assert names == sorted(p.replace("-", "_") for p in PACKAGES)
+    for wheel in wheels.glob("*.whl"):
+        listing = _run(sys.executable, "-m", "zipfile", "-l", wheel)
+        assert "py.typed" in listing, f"{wheel.name} ships no py.typed"
+
+
+def test_core_installs_alone_with_few_dependencies(wheels: Path, tmp_path: Path) -> None:
+    python = _venv(tmp_path, wheels, "agents-core")
+    installed = _installed(python)
+    assert installed <= CORE_DEPENDENCIES, installed - CORE_DEPENDENCIES
+    assert len(installed) <= 8
+    assert not installed & NETWORK_OR_AUDIO
+    script = (
+        "import asyncio\n"
+        "from agents_core import Agent, Runner, function_tool\n"
+        "from agents_core.testing import ScriptedModel, function_call\n"
+        "@function_tool\n"
+        "def double(x: int) -> int:\n"
+        "    return 2 * x\n"
+        "model = ScriptedModel([function_call('double', {'x': 21}, call_id='c'), 'forty-two'])\n"
+        "result = Runner.run_sync(Agent(name='a', model=model, tools=[double]), 'go')\n"
+        "print(result.final_output, result.new_items[1].output)\n"
+    )
+    assert _run(python, "-c", script).split() == ["forty-two", "42"]
+
+
+def test_core_tests_pass_with_only_core_installed(wheels: Path, tmp_path: Path) -> None:
+    python = _venv(
+        tmp_path, wheels, "agents-core", "pytest", "pytest-asyncio", "pytest-timeout", "hypothesis"
+    )
+    assert "agents" not in _installed(python)
+    _run(
+        python,
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        str(ROOT / "tests" / "core"),
+        cwd=ROOT,
+    )
+
+
+@pytest.mark.parametrize(
+    "package", ["agents-openai", "agents-realtime", "agents-voice", "agents-extensions"]
+)
+def test_each_sibling_installs_with_core_only(wheels: Path, tmp_path: Path, package: str) -> None:
+    python = _venv(tmp_path, wheels, package)
+    installed = _installed(python)
+    assert {package, "agents-core"} <= installed
+    siblings = {p for p in PACKAGES if p not in (package, "agents-core")}
+    assert not installed & siblings
+    module = package.replace("-", "_")
+    assert _run(python, "-c", f"import {module}; print({module}.__all__)").strip() == "()"
+
+
+def test_facade_installs_core_and_openai_and_extras_add_the_rest(
+    wheels: Path, tmp_path: Path
+) -> None:
+    python = _venv(tmp_path, wheels, "agents")
+    installed = _installed(python)
+    assert {"agents", "agents-core", "agents-openai"} <= installed
+    assert not installed & {"agents-realtime", "agents-voice", "agents-extensions"}
+    out = _run(
+        python,
+        "-c",
+        "import agents\ntry:\n    import agents.voice\nexcept ModuleNotFoundError as e:\n    print(e)",
+    )
+    assert "pip install 'agents[voice]'" in out
+    facade_wheel = next(wheels.glob("agents-*.whl"))
+    # An override would drop the extra, so the facade is named by its wheel directly.
+    _install(python, wheels, f"agents[all] @ {facade_wheel.as_uri()}", skip="agents")
+    assert {"agents-realtime", "agents-voice", "agents-extensions"} <= _installed(python)
+    _run(python, "-c", "import agents.realtime, agents.voice, agents.extensions")

@@ -68,7 +68,9 @@ def scripted_replies() -> ScriptedModel:
         [
             [
                 function_call("get_weather", {"city": "Oslo"}, call_id="call_1"),
-                function_call("convert_price", {"amount": 300, "currency": "NOK"}, call_id="call_2"),
+                function_call(
+                    "convert_price", {"amount": 300, "currency": "NOK"}, call_id="call_2"
+                ),
             ],
             json.dumps(plan),
         ]

@@ -103,7 +103,8 @@ def _installed(python: Path) -> set[str]:
     listing = _run(
         python,
         "-c",
-        "import importlib.metadata as m; print('\\n'.join(d.metadata['Name'] for d in m.distributions()))",
+        "import importlib.metadata as m\n"
+        "print('\\n'.join(d.metadata['Name'] for d in m.distributions()))",
     )
     return {name.strip().lower().replace("_", "-") for name in listing.split()}
 
@@ -176,7 +177,8 @@ def test_facade_installs_core_and_openai_and_extras_add_the_rest(
     out = _run(
         python,
         "-c",
-        "import agents\ntry:\n    import agents.voice\nexcept ModuleNotFoundError as e:\n    print(e)",
+        "import agents\n"
+        "try:\n    import agents.voice\nexcept ModuleNotFoundError as e:\n    print(e)",
     )
     assert "pip install 'agents[voice]'" in out
     facade_wheel = next(wheels.glob("agents-*.whl"))

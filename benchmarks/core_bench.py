@@ -29,7 +29,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 # Run as a script, this file's folder is on sys.path but the workspace root is not; mypy names the
 # helper ``benchmarks._official_env`` (the root is its package base), so import it under that name.
@@ -48,7 +48,7 @@ WORKSPACE = BENCHMARKS.parent
 CHILD = BENCHMARKS / "_runtime_child.py"
 SECTIONS = ("import", "turns", "memory", "footprint")
 CHILD_TIMEOUT_SECONDS = 600
-MB = 1024 * 1024
+MIB = 1024 * 1024
 
 OURS = "ours"
 OFFICIAL = "official"
@@ -97,7 +97,7 @@ class Row:
     unit: str
     ours: float | None
     official: float | None
-    target_kind: str | None = None
+    target_kind: Literal["ratio", "ours"] | None = None
     target: float | None = None
     note: str = ""
 
@@ -198,6 +198,13 @@ _IMPORTS = {
     ),
     OFFICIAL: ("import agents", f"from agents import {_NAMES}"),
 }
+# What any runtime built on pydantic and asyncio pays before its own code runs: both modules, and
+# the first model class (which loads pydantic's plugin machinery). Timed with our interpreter.
+_FLOOR = """\
+import asyncio
+from pydantic import BaseModel
+class _Floor(BaseModel):
+    x: int"""
 
 
 def _import_seconds(python: str, statement: str, workdir: Path) -> float:
@@ -207,6 +214,7 @@ def _import_seconds(python: str, statement: str, workdir: Path) -> float:
 def measure_imports(pythons: dict[str, str], sizes: Sizes, report: Report) -> None:
     """Median cold import time of each statement, each repetition in a fresh interpreter."""
     cases = [(library, statement) for library, group in _IMPORTS.items() for statement in group]
+    cases.append((OURS, _FLOOR))
     samples: dict[tuple[str, str], list[float]] = {case: [] for case in cases}
     with tempfile.TemporaryDirectory(prefix="agents-bench-import-") as directory:
         workdir = Path(directory)  # an empty folder, so the current directory shadows nothing
@@ -245,6 +253,16 @@ def measure_imports(pythons: dict[str, str], sizes: Sizes, report: Report) -> No
                 note="ours only: the official SDK has no separate core package",
             )
         report.rows.append(row)
+    report.rows.append(
+        Row(
+            "import",
+            "floor: `import asyncio` + first pydantic model",
+            "ms",
+            median[(OURS, _FLOOR)],
+            None,
+            note="reference, not a target: the least a pydantic + asyncio runtime can import in",
+        )
+    )
 
 
 # --- turns --------------------------------------------------------------------------------------
@@ -323,6 +341,7 @@ def measure_memory(pythons: dict[str, str], sizes: Sizes, report: Report) -> Non
             figures[(library, mode)] = _run_json(
                 [pythons[library], str(CHILD), "memory", mode, str(sizes.concurrent_runs)]
             )
+    report.raw["official_tracing"] = figures[(OFFICIAL, "rss")]["tracing"]
     report.raw["memory"] = {f"{library}: {mode}": data for (library, mode), data in figures.items()}
     label = f"{sizes.concurrent_runs:,} concurrent two-turn runs"
     report.rows.append(
@@ -330,8 +349,8 @@ def measure_memory(pythons: dict[str, str], sizes: Sizes, report: Report) -> Non
             "memory",
             f"{label}: peak RSS growth",
             "MiB",
-            figures[(OURS, "rss")]["rss_growth_bytes"] / MB,
-            figures[(OFFICIAL, "rss")]["rss_growth_bytes"] / MB,
+            figures[(OURS, "rss")]["rss_growth_bytes"] / MIB,
+            figures[(OFFICIAL, "rss")]["rss_growth_bytes"] / MIB,
             "ratio",
             1 / 2,
             note="ru_maxrss after the gather minus ru_maxrss after imports, warm-up and fixtures",
@@ -342,8 +361,8 @@ def measure_memory(pythons: dict[str, str], sizes: Sizes, report: Report) -> Non
             "memory",
             f"{label}: tracemalloc peak",
             "MiB",
-            figures[(OURS, "tracemalloc")]["traced_peak_bytes"] / MB,
-            figures[(OFFICIAL, "tracemalloc")]["traced_peak_bytes"] / MB,
+            figures[(OURS, "tracemalloc")]["traced_peak_bytes"] / MIB,
+            figures[(OFFICIAL, "tracemalloc")]["traced_peak_bytes"] / MIB,
             "ratio",
             1 / 2,
             note="peak of traced memory during the gather (separate child run)",
@@ -357,6 +376,16 @@ def measure_memory(pythons: dict[str, str], sizes: Sizes, report: Report) -> Non
             figures[(OURS, "rss")]["seconds"] * 1000,
             figures[(OFFICIAL, "rss")]["seconds"] * 1000,
             note="the gather in the RSS run (no tracemalloc)",
+        )
+    )
+    report.rows.append(
+        Row(
+            "memory",
+            "RSS before the gather (imports, warm-up, fixtures)",
+            "MiB",
+            figures[(OURS, "rss")]["rss_baseline_bytes"] / MIB,
+            figures[(OFFICIAL, "rss")]["rss_baseline_bytes"] / MIB,
+            note=f"the baseline above; fixtures are {sizes.concurrent_runs:,} agents + models",
         )
     )
 
@@ -467,8 +496,8 @@ def measure_footprint(pythons: dict[str, str], report: Report) -> None:
                 "footprint",
                 f"install `{distribution}`: site-packages size",
                 "MiB",
-                ours[distribution]["bytes"] / MB,
-                official["bytes"] / MB,
+                ours[distribution]["bytes"] / MIB,
+                official["bytes"] / MIB,
                 note="apparent size of site-packages, __pycache__ excluded",
             )
         )
@@ -516,6 +545,7 @@ def _describe_machine() -> dict[str, Any]:
         "platform": platform.platform(),
         "cores": os.cpu_count(),
         "official": f"{OFFICIAL_DISTRIBUTION}=={OFFICIAL_VERSION}",
+        "load_average_at_start": os.getloadavg(),
     }
 
 
@@ -557,11 +587,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "footprint" in arguments.only:
         _log("install footprint ...")
         measure_footprint(pythons, report)
-    official_tracing = report.raw.get("official_tracing", "disabled")
-    report.notes.append(
-        f"Official SDK tracing: {official_tracing} (set_tracing_disabled(True) in every child), "
-        "so no run tries to export spans. Ours has no tracing yet."
-    )
+    official_tracing = report.raw.get("official_tracing")
+    if official_tracing is not None:
+        report.notes.append(
+            f"Official SDK tracing: {official_tracing} (set_tracing_disabled(True) in every "
+            "child that runs agents), so no run tries to export spans. Ours has no tracing yet."
+        )
     if arguments.quick:
         report.notes.append("--quick: smaller sizes; figures are noisier than a full run.")
     print()
@@ -574,6 +605,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"- {note}")
     misses = [row.figure for row in report.rows if row.passed is False]
     print(f"\n{len(misses)} target(s) missed" + (f": {'; '.join(misses)}" if misses else "."))
+    machine["load_average_at_end"] = os.getloadavg()
     if arguments.json is not None:
         document = {
             "machine": machine,

@@ -21,7 +21,7 @@ from agents_core.testing import assistant_message, function_call, refusal
 
 
 def test_known_items_validate_into_their_models() -> None:
-    items = output_items_adapter.validate_python(
+    items = output_items_adapter().validate_python(
         [
             {
                 "type": "message",
@@ -51,7 +51,7 @@ def test_known_items_validate_into_their_models() -> None:
 
 def test_malformed_items_are_rejected_with_the_field() -> None:
     with pytest.raises(ValidationError, match="call_id"):
-        output_item_adapter.validate_python(
+        output_item_adapter().validate_python(
             {"type": "function_call", "name": "f", "arguments": "{}"}
         )
 
@@ -64,7 +64,7 @@ def test_new_fields_survive_a_round_trip() -> None:
         "arguments": "{}",
         "namespace": "ns",
     }
-    item = output_item_adapter.validate_python(data)
+    item = output_item_adapter().validate_python(data)
     assert item.to_input_item()["namespace"] == "ns"
 
 

@@ -19,6 +19,29 @@ __all__ = (
     "generate_func_documentation",
 )
 
+
+class _LazyPattern:
+    """A regular expression compiled on first use (tools are parsed rarely; imports always)."""
+
+    __slots__ = ("_compiled", "_flags", "_source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source = source
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def _pattern(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+        return self._compiled
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self._pattern().match(text)
+
+    def findall(self, text: str) -> list[Any]:
+        return self._pattern().findall(text)
+
+
 DocstringStyle = Literal["google", "numpy", "sphinx"]
 """The docstring conventions the parser understands."""
 
@@ -69,30 +92,30 @@ _GOOGLE_OTHER_SECTIONS = frozenset(
     }
 )
 _GOOGLE_SECTIONS = _GOOGLE_PARAM_SECTIONS | _GOOGLE_OTHER_SECTIONS
-_GOOGLE_HEADER = re.compile(r"^([A-Za-z][A-Za-z ]*?)\s*:\s*$")
+_GOOGLE_HEADER = _LazyPattern(r"^([A-Za-z][A-Za-z ]*?)\s*:\s*$")
 # `name (type): description` or `name: description`; the type may itself contain parentheses.
-_GOOGLE_ENTRY = re.compile(r"^(\*{0,2}\w+)\s*(?:\(.*?\))?\s*:(.*)$")
+_GOOGLE_ENTRY = _LazyPattern(r"^(\*{0,2}\w+)\s*(?:\(.*?\))?\s*:(.*)$")
 
 _NUMPY_PARAM_SECTIONS = frozenset(
     {"parameters", "other parameters", "keyword arguments", "keyword args"}
 )
-_NUMPY_UNDERLINE = re.compile(r"^\s*-{3,}\s*$")
+_NUMPY_UNDERLINE = _LazyPattern(r"^\s*-{3,}\s*$")
 
-_SPHINX_FIELD = re.compile(r"^:[A-Za-z]")
+_SPHINX_FIELD = _LazyPattern(r"^:[A-Za-z]")
 # `:param name: description` or `:param type name: description`.
-_SPHINX_PARAM = re.compile(r"^:(?:param|parameter|arg|argument|key|keyword)\s+([^:]+?)\s*:(.*)$")
+_SPHINX_PARAM = _LazyPattern(r"^:(?:param|parameter|arg|argument|key|keyword)\s+([^:]+?)\s*:(.*)$")
 
 # Markers allow leading indentation so raw, uncleaned ``__doc__`` strings are recognised too.
-_SPHINX_MARKER = re.compile(
+_SPHINX_MARKER = _LazyPattern(
     r"^[ \t]*:(?:param|parameter|arg|argument|key|keyword|type|returns?|rtype|raises?)\b",
     re.MULTILINE,
 )
-_GOOGLE_MARKER = re.compile(
+_GOOGLE_MARKER = _LazyPattern(
     r"^[ \t]*(?:Args|Arguments|Parameters|Params|Keyword Args|Keyword Arguments"
     r"|Returns|Yields|Raises)[ \t]*:[ \t]*$",
     re.MULTILINE,
 )
-_NUMPY_MARKER = re.compile(r"^[ \t]*[A-Za-z][A-Za-z ]*\n[ \t]*-{3,}[ \t]*$", re.MULTILINE)
+_NUMPY_MARKER = _LazyPattern(r"^[ \t]*[A-Za-z][A-Za-z ]*\n[ \t]*-{3,}[ \t]*$", re.MULTILINE)
 
 
 def detect_docstring_style(doc: str) -> DocstringStyle:

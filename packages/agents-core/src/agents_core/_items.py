@@ -9,16 +9,19 @@ back as the next input. Unknown item types (hosted tools, newer API additions) a
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias
 
 import pydantic
-from pydantic import BaseModel, ConfigDict, Discriminator, Tag, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Discriminator, Tag
 
 from ._usage import Usage
 
 if TYPE_CHECKING:
+    from pydantic import TypeAdapter
+
     from ._agent import Agent
 
 __all__ = (
@@ -48,7 +51,8 @@ TResponseInputItem: TypeAlias = dict[str, Any]
 
 class _WireModel(BaseModel):
     # Fields the API adds later must survive a round trip, so extras are kept, not dropped.
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
+    # Validators are built on first use rather than at import, which keeps imports cheap.
+    model_config = ConfigDict(extra="allow", populate_by_name=True, defer_build=True)
 
     def to_input_item(self) -> TResponseInputItem:
         """This item as a Responses input item (plain JSON), ready to send back to a model."""
@@ -143,13 +147,21 @@ TResponseOutputItem: TypeAlias = Annotated[
 ]
 """One item of model output, in the Responses API output format."""
 
-output_item_adapter: TypeAdapter[TResponseOutputItem] = TypeAdapter(TResponseOutputItem)
-"""Validates one output item from JSON data (``validate_python`` / ``validate_json``)."""
 
-output_items_adapter: TypeAdapter[list[TResponseOutputItem]] = TypeAdapter(
-    list[TResponseOutputItem]
-)
-"""Validates a list of output items from JSON data."""
+@functools.cache
+def output_item_adapter() -> TypeAdapter[TResponseOutputItem]:
+    """The validator of one output item from JSON data (built on first use)."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(TResponseOutputItem)
+
+
+@functools.cache
+def output_items_adapter() -> TypeAdapter[list[TResponseOutputItem]]:
+    """The validator of a list of output items from JSON data (built on first use)."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(list[TResponseOutputItem])
 
 
 # --------------------------------------------------------------------------------------------
@@ -241,7 +253,7 @@ class ModelResponse:
     def from_json_dict(cls, data: dict[str, Any]) -> ModelResponse:
         """Build a response from its plain-JSON form, validating every output item."""
         return cls(
-            output=output_items_adapter.validate_python(data.get("output", [])),
+            output=output_items_adapter().validate_python(data.get("output", [])),
             usage=Usage.from_json_dict(data.get("usage") or {}),
             response_id=data.get("response_id"),
             request_id=data.get("request_id"),

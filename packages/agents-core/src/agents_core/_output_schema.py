@@ -6,11 +6,14 @@ import abc
 import dataclasses
 import functools
 import json
-from typing import Any, get_origin
+from typing import TYPE_CHECKING, Any, get_origin
 
 import pydantic
-from pydantic import BaseModel, TypeAdapter
+from pydantic import BaseModel
 from typing_extensions import is_typeddict
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
 from ._strict_schema import ensure_strict_json_schema
 from .exceptions import ModelBehaviorError, UserError
@@ -67,6 +70,8 @@ class AgentOutputSchema(AgentOutputSchemaBase):
         self._strict = strict_json_schema
         self._plain_text = output_type is None or output_type is str
         self._wrapped = not self._plain_text and not _is_object_type(output_type)
+        from pydantic import TypeAdapter  # deferred: importing it costs milliseconds
+
         self._adapter: TypeAdapter[Any] = TypeAdapter(output_type)
         if self._plain_text:
             self._schema: dict[str, Any] = {}

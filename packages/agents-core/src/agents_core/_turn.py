@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ._agent import FunctionToolResult, ToolsToFinalOutputResult
@@ -45,33 +44,59 @@ __all__ = (
 _NOT_FINAL = ToolsToFinalOutputResult(is_final_output=False)
 
 
-@dataclass(slots=True)
 class PreparedTurn:
     """What the model is called with this turn."""
 
-    model: Model
-    system_prompt: str | None
-    tools: list[Tool]
-    tools_by_name: dict[str, Tool]
-    output_schema: AgentOutputSchemaBase | None
-    model_settings: ModelSettings
+    __slots__ = (
+        "model",
+        "model_settings",
+        "output_schema",
+        "system_prompt",
+        "tools",
+        "tools_by_name",
+    )
+
+    def __init__(
+        self,
+        model: Model,
+        system_prompt: str | None,
+        tools: list[Tool],
+        tools_by_name: dict[str, Tool],
+        output_schema: AgentOutputSchemaBase | None,
+        model_settings: ModelSettings,
+    ) -> None:
+        self.model = model
+        self.system_prompt = system_prompt
+        self.tools = tools
+        self.tools_by_name = tools_by_name
+        self.output_schema = output_schema
+        self.model_settings = model_settings
 
 
-@dataclass(slots=True)
 class ProcessedOutput:
     """The model's output, read: the run items it makes and the tools to run."""
 
-    items: list[RunItem]
-    tool_runs: list[ToolRun]
-    last_message: ResponseOutputMessage | None
+    __slots__ = ("items", "last_message", "tool_runs")
+
+    def __init__(
+        self,
+        items: list[RunItem],
+        tool_runs: list[ToolRun],
+        last_message: ResponseOutputMessage | None,
+    ) -> None:
+        self.items = items
+        self.tool_runs = tool_runs
+        self.last_message = last_message
 
 
-@dataclass(slots=True)
 class NextStep:
     """Whether the run ends with ``final_output`` or goes on to another turn."""
 
-    is_final: bool
-    final_output: Any = None
+    __slots__ = ("final_output", "is_final")
+
+    def __init__(self, is_final: bool, final_output: Any = None) -> None:
+        self.is_final = is_final
+        self.final_output = final_output
 
 
 def _resolve_model(agent: Agent[Any], run: RunInProgress) -> Model:

@@ -218,7 +218,7 @@ class ScriptedModel(Model):
         self._response_count += 1
         usage = step.usage or self.default_usage
         return ModelResponse(
-            output=[item.model_copy(deep=True) for item in step.output],
+            output=list(step.output),
             usage=copy.copy(usage) if usage is not None else Usage(requests=1),
             response_id=step.response_id or f"resp_scripted_{self._response_count}",
         )

@@ -86,7 +86,7 @@ class RunResultBase:
 class RunResult(RunResultBase):
     """The result of ``Runner.run`` / ``Runner.run_sync``."""
 
-    _last_agent: Agent[Any] = field(default=cast("Agent[Any]", None), repr=False)
+    _last_agent: Agent[Any] = field(repr=False)
 
     @property
     def last_agent(self) -> Agent[Any]:
@@ -114,7 +114,7 @@ class RunResultStreaming(RunResultBase):
     rest are final. ``cancel()`` stops the run cleanly.
     """
 
-    current_agent: Agent[Any] = field(default=cast("Agent[Any]", None))
+    current_agent: Agent[Any]
     current_turn: int = 0
     max_turns: int = 10
     is_complete: bool = False

@@ -31,10 +31,6 @@ __all__ = (
 ToolErrorFunction: TypeAlias = Callable[[RunContextWrapper[Any], Exception], "str | Awaitable[str]"]
 """Turns a tool's exception into the text the model sees instead of the tool's output."""
 
-IsEnabled: TypeAlias = (
-    "bool | Callable[[RunContextWrapper[Any], Agent[Any]], bool | Awaitable[bool]]"
-)
-
 
 def default_tool_error_function(ctx: RunContextWrapper[Any], error: Exception) -> str:
     """The default ``failure_error_function``: tell the model the tool failed, and why."""

@@ -25,6 +25,7 @@ from ._output_schema import AgentOutputSchemaBase, output_schema_for
 from ._stream_events import RawResponsesStreamEvent, RunItemStreamEvent
 from ._tool_execution import ToolRun
 from ._tools import FunctionTool, Tool
+from ._usage import Usage
 from .exceptions import ModelBehaviorError, UserError
 
 if TYPE_CHECKING:
@@ -201,7 +202,7 @@ async def _stream_model(
             usage = response.usage.to_usage() if response.usage is not None else None
             completed = ModelResponse(
                 output=list(response.output),
-                usage=usage if usage is not None else _one_request(),
+                usage=usage if usage is not None else Usage(requests=1),
                 response_id=response.id,
             )
     if completed is None:
@@ -210,12 +211,6 @@ async def _stream_model(
             "incomplete and was not used."
         )
     return completed
-
-
-def _one_request() -> Any:
-    from ._usage import Usage
-
-    return Usage(requests=1)
 
 
 async def _llm_hooks(run: RunInProgress, agent: Agent[Any], name: str, *args: Any) -> None:

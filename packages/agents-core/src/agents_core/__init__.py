@@ -62,6 +62,8 @@ _EXPORTS: dict[str, str] = {
     "StreamEvent": "_stream_events",
     "TResponseStreamEvent": "_stream_types",
     "FunctionTool": "_tools",
+    "HostedTool": "_tools",
+    "LocalCallTool": "_tools",
     "Tool": "_tools",
     "default_tool_error_function": "_tools",
     "function_tool": "_tools",
@@ -86,8 +88,10 @@ __all__ = (
     "AgentsException",
     "FunctionTool",
     "FunctionToolResult",
+    "HostedTool",
     "InputTokensDetails",
     "ItemHelpers",
+    "LocalCallTool",
     "MaxTurnsExceeded",
     "MemorySession",
     "MessageOutputItem",
@@ -204,6 +208,8 @@ if TYPE_CHECKING:
     from ._stream_events import StreamEvent as StreamEvent
     from ._stream_types import TResponseStreamEvent as TResponseStreamEvent
     from ._tools import FunctionTool as FunctionTool
+    from ._tools import HostedTool as HostedTool
+    from ._tools import LocalCallTool as LocalCallTool
     from ._tools import Tool as Tool
     from ._tools import default_tool_error_function as default_tool_error_function
     from ._tools import function_tool as function_tool

@@ -14,7 +14,7 @@ from ._hooks import AgentHooks
 from ._model import Model
 from ._model_settings import ModelSettings
 from ._run_context import RunContextWrapper, TContext
-from ._tools import FunctionTool, Tool
+from ._tools import FunctionTool, LocalCallTool, Tool
 from .exceptions import UserError
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ __all__ = (
 class FunctionToolResult:
     """One executed tool call: the tool, its output, and the run item recording it."""
 
-    tool: FunctionTool
+    tool: FunctionTool | LocalCallTool
     output: Any
     run_item: Any
 

@@ -8,9 +8,9 @@ from collections.abc import Awaitable
 from typing import TYPE_CHECKING, Any
 
 from ._agent import FunctionToolResult
-from ._items import ItemHelpers, ResponseFunctionToolCall, ToolCallOutputItem
+from ._items import ItemHelpers, ResponseFunctionToolCall, ResponseOtherItem, ToolCallOutputItem
 from ._run_context import ToolContext
-from ._tools import FunctionTool
+from ._tools import FunctionTool, LocalCallTool
 from .exceptions import AgentsException, ToolExecutionError, ToolTimeoutError
 
 if TYPE_CHECKING:
@@ -25,7 +25,9 @@ class ToolRun:
 
     __slots__ = ("call", "tool")
 
-    def __init__(self, call: ResponseFunctionToolCall, tool: FunctionTool) -> None:
+    def __init__(
+        self, call: ResponseFunctionToolCall | ResponseOtherItem, tool: FunctionTool | LocalCallTool
+    ) -> None:
         self.call = call
         self.tool = tool
 
@@ -49,25 +51,31 @@ async def _execute_one(
     run: RunInProgress, agent: Agent[Any], tool_run: ToolRun
 ) -> FunctionToolResult:
     tool, call = tool_run.tool, tool_run.call
+    function_call = call if isinstance(call, ResponseFunctionToolCall) else None
     ctx = ToolContext.from_run_context(
         run.context_wrapper,
         tool_name=tool.name,
-        tool_call_id=call.call_id,
-        tool_arguments=call.arguments,
-        tool_call=call,
+        tool_call_id=getattr(call, "call_id", None) or getattr(call, "id", None) or "",
+        tool_arguments=function_call.arguments if function_call is not None else "",
+        tool_call=function_call,
         agent=agent,
     )
     await _call_hooks(run, agent, "on_tool_start", tool)
     try:
-        output = await _invoke_with_timeout(tool, ctx, call.arguments)
+        if isinstance(tool, FunctionTool) and function_call is not None:
+            output = await _invoke_with_timeout(tool, ctx, function_call.arguments)
+            raw_item = ItemHelpers.tool_call_output_item(function_call, output)
+        elif isinstance(tool, LocalCallTool):
+            raw_item = await tool.run_call(ctx, call)
+            output = raw_item.get("output")
+        else:  # pragma: no cover - the runner pairs calls and tools by kind
+            raise TypeError(f"cannot run {type(call).__name__} with {type(tool).__name__}")
     except AgentsException:
         raise
     except Exception as exc:
         raise ToolExecutionError(tool.name, agent.name, exc) from exc
     await _call_hooks(run, agent, "on_tool_end", tool, output)
-    item = ToolCallOutputItem(
-        agent=agent, raw_item=ItemHelpers.tool_call_output_item(call, output), output=output
-    )
+    item = ToolCallOutputItem(agent=agent, raw_item=raw_item, output=output)
     return FunctionToolResult(tool=tool, output=output, run_item=item)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import abc
 import asyncio
 import inspect
 import json
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
 
 __all__ = (
     "FunctionTool",
+    "HostedTool",
+    "LocalCallTool",
     "Tool",
     "ToolErrorFunction",
     "default_tool_error_function",
@@ -78,7 +81,55 @@ class FunctionTool:
         }
 
 
-Tool: TypeAlias = FunctionTool
+class HostedTool(abc.ABC):
+    """Base of tools the model provider runs itself (web search, file search, code interpreter...).
+
+    The runtime sends ``to_json_dict()`` with the request and records the calls and results the
+    provider reports as run items; it never executes them.
+    """
+
+    is_enabled: bool | Callable[[RunContextWrapper[Any], Agent[Any]], Any] = True
+
+    @property
+    @abc.abstractmethod
+    def name(self) -> str:
+        """The tool's name (unique among an agent's tools)."""
+
+    @abc.abstractmethod
+    def to_json_dict(self) -> dict[str, Any]:
+        """The tool's definition in the Responses API ``tools`` format."""
+
+
+class LocalCallTool(abc.ABC):
+    """Base of tools whose calls arrive as their own item type and run here (computer, shell).
+
+    When the model emits an item whose ``type`` is ``call_item_type``, the runner awaits
+    ``run_call`` and sends back the input item it returns (for example a
+    ``computer_call_output``).
+    """
+
+    is_enabled: bool | Callable[[RunContextWrapper[Any], Agent[Any]], Any] = True
+
+    @property
+    @abc.abstractmethod
+    def name(self) -> str:
+        """The tool's name (unique among an agent's tools)."""
+
+    @property
+    @abc.abstractmethod
+    def call_item_type(self) -> str:
+        """The output item type this tool answers, such as ``"computer_call"``."""
+
+    @abc.abstractmethod
+    def to_json_dict(self) -> dict[str, Any]:
+        """The tool's definition in the Responses API ``tools`` format."""
+
+    @abc.abstractmethod
+    async def run_call(self, context: ToolContext[Any], call: Any) -> dict[str, Any]:
+        """Carry out one call item and return the input item that answers it."""
+
+
+Tool: TypeAlias = FunctionTool | HostedTool | LocalCallTool
 """Any tool an agent can hold."""
 
 _DEFAULT_ERROR_FUNCTION: Any = object()

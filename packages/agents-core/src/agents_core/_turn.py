@@ -24,7 +24,7 @@ from ._model_settings import ModelSettings
 from ._output_schema import AgentOutputSchemaBase, output_schema_for
 from ._stream_events import RawResponsesStreamEvent, RunItemStreamEvent
 from ._tool_execution import ToolRun
-from ._tools import FunctionTool, Tool
+from ._tools import FunctionTool, LocalCallTool, Tool
 from ._usage import Usage
 from .exceptions import ModelBehaviorError, UserError
 
@@ -49,6 +49,7 @@ class PreparedTurn:
     """What the model is called with this turn."""
 
     __slots__ = (
+        "local_tools",
         "model",
         "model_settings",
         "output_schema",
@@ -72,6 +73,9 @@ class PreparedTurn:
         self.tools_by_name = tools_by_name
         self.output_schema = output_schema
         self.model_settings = model_settings
+        self.local_tools: dict[str, LocalCallTool] = {
+            tool.call_item_type: tool for tool in tools if isinstance(tool, LocalCallTool)
+        }
 
 
 class ProcessedOutput:
@@ -256,8 +260,12 @@ def process_output(
         elif isinstance(output, ResponseReasoningItem):
             items.append(ReasoningItem(agent=agent, raw_item=output))
         else:
-            # Provider-executed items (hosted tool calls and the like) are recorded as they are.
+            # Provider-executed items (hosted tool calls and the like) are recorded as they are;
+            # call items of a local tool (computer use, shell) are run here.
             items.append(ToolCallItem(agent=agent, raw_item=output))
+            local = turn.local_tools.get(output.type)
+            if local is not None:
+                tool_runs.append(ToolRun(output, local))
     add_items(run, items)
     # The provider holds its own output from here on; only what follows is new to it.
     run.sent_item_count = len(run.new_items)

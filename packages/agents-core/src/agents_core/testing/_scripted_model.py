@@ -20,6 +20,7 @@ from .._items import (
     ResponseReasoningItem,
     TResponseInputItem,
     TResponseOutputItem,
+    _WireModel,
 )
 from .._model import Model, ModelTracing
 from .._model_settings import ModelSettings
@@ -135,8 +136,8 @@ def _to_step(item: Any) -> ModelStep:
         return ModelStep(output=[assistant_message(item)])
     if isinstance(item, BaseException):
         return ModelStep(error=item)
-    if isinstance(item, ResponseOutputMessage | ResponseFunctionToolCall | ResponseReasoningItem):
-        return ModelStep(output=[item])
+    if isinstance(item, _WireModel):
+        return ModelStep(output=[item])  # type: ignore[list-item]  # any output item model
     if isinstance(item, Sequence):
         return ModelStep(output=list(item))
     raise UserError(

@@ -512,7 +512,7 @@ async def test_disabled_tools_are_not_offered() -> None:
 
 async def test_duplicate_tool_names_are_a_user_error() -> None:
     other = function_tool(lambda city: 1.0, name_override="temperature")
-    with pytest.raises(UserError, match="two tools named 'temperature'"):
+    with pytest.raises(UserError, match="two tools or handoffs named 'temperature'"):
         await Runner.run(
             Agent(name="a", model=ScriptedModel(["x"]), tools=[temperature, other]), "go"
         )
@@ -552,7 +552,7 @@ async def test_input_list_and_to_input_list_round_trip() -> None:
 
 
 async def test_input_must_be_text_or_items() -> None:
-    with pytest.raises(UserError, match="string or a list"):
+    with pytest.raises(UserError, match="a string, a list of input item"):
         await Runner.run(Agent(name="a", model=ScriptedModel(["x"])), 42)  # type: ignore[arg-type]
 
 

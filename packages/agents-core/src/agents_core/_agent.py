@@ -14,14 +14,21 @@ from ._hooks import AgentHooks
 from ._model import Model
 from ._model_settings import ModelSettings
 from ._run_context import RunContextWrapper, TContext
-from ._tools import FunctionTool, LocalCallTool, Tool
+from ._tools import FunctionTool, LocalCallTool, Tool, default_tool_error_function
 from .exceptions import UserError
 
 if TYPE_CHECKING:
+    from ._guardrails import InputGuardrail, OutputGuardrail
+    from ._handoffs import Handoff
+    from ._hooks import RunHooks
     from ._output_schema import AgentOutputSchemaBase
+    from ._results import RunResult, RunResultStreaming
+    from ._run_config import RunConfig
+    from ._tools import NeedsApproval, ToolErrorFunction
 
 __all__ = (
     "Agent",
+    "AgentToolStreamEvent",
     "FunctionToolResult",
     "StopAtTools",
     "ToolsToFinalOutputFunction",
@@ -44,6 +51,18 @@ class ToolsToFinalOutputResult:
 
     is_final_output: bool
     final_output: Any = None
+
+
+@dataclass
+class AgentToolStreamEvent:
+    """An event of a nested run (``Agent.as_tool(on_stream=...)``), with where it came from."""
+
+    event: Any
+    """The nested run's stream event."""
+    agent: Agent[Any]
+    """The nested agent."""
+    tool_call: Any
+    """The parent's tool call that started the nested run."""
 
 
 class StopAtTools(TypedDict):
@@ -73,13 +92,16 @@ class Agent(Generic[TContext]):
     """
 
     name: str
+    handoff_description: str | None = None
+    tools: list[Tool] = field(default_factory=list)
     instructions: (
         str | Callable[[RunContextWrapper[TContext], Agent[TContext]], str | Awaitable[str]] | None
     ) = None
-    handoff_description: str | None = None
-    tools: list[Tool] = field(default_factory=list)
+    handoffs: list[Agent[Any] | Handoff[TContext]] = field(default_factory=list)
     model: str | Model | None = None
     model_settings: ModelSettings = field(default_factory=ModelSettings)
+    input_guardrails: list[InputGuardrail[TContext]] = field(default_factory=list)
+    output_guardrails: list[OutputGuardrail[TContext]] = field(default_factory=list)
     output_type: type[Any] | AgentOutputSchemaBase | None = None
     hooks: AgentHooks[TContext] | None = None
     tool_use_behavior: (
@@ -90,8 +112,12 @@ class Agent(Generic[TContext]):
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name:
             raise UserError(f"Agent name must be a non-empty string, got {self.name!r}.")
-        if not isinstance(self.tools, list):
-            raise UserError(f"Agent '{self.name}': tools must be a list, got {type(self.tools)}.")
+        for field_name in ("tools", "handoffs", "input_guardrails", "output_guardrails"):
+            value = getattr(self, field_name)
+            if not isinstance(value, list):
+                raise UserError(
+                    f"Agent '{self.name}': {field_name} must be a list, got {type(value).__name__}."
+                )
         if not isinstance(self.model_settings, ModelSettings):
             raise UserError(
                 f"Agent '{self.name}': model_settings must be a ModelSettings, "
@@ -111,6 +137,49 @@ class Agent(Generic[TContext]):
     def clone(self, **kwargs: Any) -> Agent[TContext]:
         """A copy of this agent with the given fields changed (lists are shared, not copied)."""
         return dataclasses.replace(self, **kwargs)
+
+    def as_tool(
+        self,
+        tool_name: str | None,
+        tool_description: str | None,
+        custom_output_extractor: (
+            Callable[[RunResult | RunResultStreaming], Awaitable[str]] | None
+        ) = None,
+        is_enabled: bool | Callable[[RunContextWrapper[Any], Agent[Any]], Any] = True,
+        on_stream: Callable[[AgentToolStreamEvent], Any] | None = None,
+        run_config: RunConfig | None = None,
+        max_turns: int | None = None,
+        hooks: RunHooks[TContext] | None = None,
+        failure_error_function: ToolErrorFunction | None = default_tool_error_function,
+        needs_approval: bool | NeedsApproval = False,
+        parameters: type[Any] | None = None,
+    ) -> FunctionTool:
+        """This agent as a tool another agent can call; the call runs this agent's own loop.
+
+        The nested run shares the caller's context object, has its own ``max_turns`` and
+        ``hooks``, and its usage is added to the caller's. By default the model passes one
+        ``input`` string; with ``parameters`` (a pydantic model, dataclass or TypedDict) it passes
+        that structure, sent to this agent as JSON. The tool's output is the nested run's final
+        output (or what ``custom_output_extractor`` makes of the result); ``on_stream`` receives
+        the nested run's events as they happen. Errors reach the calling model as the tool's
+        output, through ``failure_error_function``.
+        """
+        from ._agent_tool import agent_as_tool
+
+        return agent_as_tool(
+            self,
+            tool_name=tool_name,
+            tool_description=tool_description,
+            custom_output_extractor=custom_output_extractor,
+            is_enabled=is_enabled,
+            on_stream=on_stream,
+            run_config=run_config,
+            max_turns=max_turns,
+            hooks=hooks,
+            failure_error_function=failure_error_function,
+            needs_approval=needs_approval,
+            parameters=parameters,
+        )
 
     async def get_system_prompt(self, run_context: RunContextWrapper[TContext]) -> str | None:
         """The instructions for this turn: the string, or what the instructions function returns."""

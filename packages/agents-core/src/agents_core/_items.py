@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from ._agent import Agent
 
 __all__ = (
+    "HandoffCallItem",
+    "HandoffOutputItem",
     "ItemHelpers",
     "MessageOutputItem",
     "ModelResponse",
@@ -39,6 +41,7 @@ __all__ = (
     "RunItem",
     "TResponseInputItem",
     "TResponseOutputItem",
+    "ToolApprovalItem",
     "ToolCallItem",
     "ToolCallOutputItem",
     "output_item_adapter",
@@ -222,7 +225,62 @@ class ReasoningItem:
         return self.raw_item.to_input_item()
 
 
-RunItem: TypeAlias = MessageOutputItem | ToolCallItem | ToolCallOutputItem | ReasoningItem
+@dataclass(eq=False)
+class HandoffCallItem:
+    """The model asking to hand the conversation to another agent (a ``transfer_to_...`` call)."""
+
+    agent: Agent[Any]
+    raw_item: ResponseFunctionToolCall
+    type: Literal["handoff_call_item"] = "handoff_call_item"
+
+    def to_input_item(self) -> TResponseInputItem:
+        """The call as a Responses input item."""
+        return self.raw_item.to_input_item()
+
+
+@dataclass(eq=False)
+class HandoffOutputItem:
+    """A completed handoff: ``source_agent`` handed the conversation to ``target_agent``."""
+
+    agent: Agent[Any]
+    raw_item: TResponseInputItem
+    source_agent: Agent[Any]
+    target_agent: Agent[Any]
+    type: Literal["handoff_output_item"] = "handoff_output_item"
+
+    def to_input_item(self) -> TResponseInputItem:
+        """The handoff's tool output as a Responses input item."""
+        return dict(self.raw_item)
+
+
+@dataclass(eq=False)
+class ToolApprovalItem:
+    """A tool call waiting for a person to approve or reject it (``RunResult.interruptions``)."""
+
+    agent: Agent[Any]
+    raw_item: ResponseFunctionToolCall
+    tool_name: str | None = None
+    type: Literal["tool_approval_item"] = "tool_approval_item"
+
+    @property
+    def call_id(self) -> str:
+        """The id of the call awaiting a decision."""
+        return self.raw_item.call_id
+
+    @property
+    def arguments(self) -> str:
+        """The call's arguments, as the JSON text the model sent."""
+        return self.raw_item.arguments
+
+
+RunItem: TypeAlias = (
+    MessageOutputItem
+    | ToolCallItem
+    | ToolCallOutputItem
+    | ReasoningItem
+    | HandoffCallItem
+    | HandoffOutputItem
+)
 """Any item a run produces."""
 
 

@@ -7,13 +7,17 @@ from collections.abc import AsyncGenerator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
-from ._items import ItemHelpers, ModelResponse, RunItem, TResponseInputItem
+from ._items import ItemHelpers, ModelResponse, RunItem, ToolApprovalItem, TResponseInputItem
 from ._run_context import RunContextWrapper
 from .exceptions import UserError
 
 if TYPE_CHECKING:
     from ._agent import Agent
+    from ._guardrails import InputGuardrailResult, OutputGuardrailResult
+    from ._progress import RunInProgress
+    from ._run_state import RunState
     from ._stream_events import StreamEvent
+    from ._tool_guardrails import ToolInputGuardrailResult, ToolOutputGuardrailResult
 
 __all__ = ("RunErrorDetails", "RunResult", "RunResultBase", "RunResultStreaming")
 
@@ -51,6 +55,31 @@ class RunResultBase:
     """The final output: text, or an instance of the last agent's ``output_type``."""
     context_wrapper: RunContextWrapper[Any]
     """The run context, with the run's total ``usage``."""
+    input_guardrail_results: list[InputGuardrailResult] = field(default_factory=list, kw_only=True)
+    """The verdicts of the input guardrails."""
+    output_guardrail_results: list[OutputGuardrailResult] = field(
+        default_factory=list, kw_only=True
+    )
+    """The verdicts of the output guardrails."""
+    tool_input_guardrail_results: list[ToolInputGuardrailResult] = field(
+        default_factory=list, kw_only=True
+    )
+    """The verdicts of tool input guardrails, one per check."""
+    tool_output_guardrail_results: list[ToolOutputGuardrailResult] = field(
+        default_factory=list, kw_only=True
+    )
+    """The verdicts of tool output guardrails, one per check."""
+    interruptions: list[ToolApprovalItem] = field(default_factory=list, kw_only=True)
+    """Tool calls waiting for approval; when not empty the run paused instead of finishing."""
+    _progress: RunInProgress | None = field(default=None, kw_only=True, repr=False)
+
+    def to_state(self) -> RunState[Any]:
+        """The run as a ``RunState``: approve or reject its interruptions, save it, resume it."""
+        from ._run_state import RunState
+
+        if self._progress is None:
+            raise UserError("This result has no run to save: the run never started.")
+        return RunState._from_progress(self._progress)
 
     @property
     def last_agent(self) -> Agent[Any]:
@@ -86,7 +115,7 @@ class RunResultBase:
 class RunResult(RunResultBase):
     """The result of ``Runner.run`` / ``Runner.run_sync``."""
 
-    _last_agent: Agent[Any] = field(repr=False)
+    _last_agent: Agent[Any] = field(repr=False, kw_only=True)
 
     @property
     def last_agent(self) -> Agent[Any]:
@@ -183,6 +212,19 @@ class RunResultStreaming(RunResultBase):
     async def _wait_until_consumed(self) -> None:
         if not self._detached:
             await self._queue.join()
+
+    def _attach(self, run: RunInProgress) -> None:
+        self._progress = run
+        self.input = run.original_input
+        self.new_items = run.new_items
+        self.raw_responses = run.model_responses
+        self.context_wrapper = run.context_wrapper
+        self.input_guardrail_results = run.input_guardrail_results
+        self.output_guardrail_results = run.output_guardrail_results
+        self.tool_input_guardrail_results = run.tool_input_guardrail_results
+        self.tool_output_guardrail_results = run.tool_output_guardrail_results
+        self.max_turns = run.max_turns
+        self.current_turn = run.current_turn
 
     def _emit(self, event: StreamEvent) -> None:
         if not self._detached:

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ._model import Model, ModelProvider, get_default_model_provider
 from ._model_settings import ModelSettings
+
+if TYPE_CHECKING:
+    from ._guardrails import InputGuardrail, OutputGuardrail
+    from ._handoffs import HandoffInputFilter
 
 __all__ = ("RunConfig",)
 
@@ -31,6 +35,12 @@ class RunConfig:
     model: str | Model | None = None
     model_provider: ModelProvider = field(default_factory=get_default_model_provider)
     model_settings: ModelSettings | None = None
+    handoff_input_filter: HandoffInputFilter | None = None
+    """Rewrites what the next agent sees at every handoff that has no filter of its own."""
+    input_guardrails: list[InputGuardrail[Any]] | None = None
+    """Input guardrails for the whole run, checked with the first agent's own."""
+    output_guardrails: list[OutputGuardrail[Any]] | None = None
+    """Output guardrails for the whole run, checked with the final agent's own."""
     tracing_disabled: bool = False
     trace_include_sensitive_data: bool = field(default_factory=_sensitive_data_default)
     workflow_name: str = "Agent workflow"

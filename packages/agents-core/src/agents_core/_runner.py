@@ -1,20 +1,34 @@
-"""``Runner``: runs an agent loop to a final output, streamed or not."""
+"""``Runner``: runs an agent loop to a final output, streamed or not, and resumes paused runs."""
 
 from __future__ import annotations
 
 import asyncio
 import atexit
+import inspect
 import threading
 from typing import TYPE_CHECKING, Any
 
-from ._items import ItemHelpers, TResponseInputItem
+from ._error_handlers import (
+    RunErrorData,
+    RunErrorHandlerInput,
+    RunErrorHandlerResult,
+    RunErrorHandlers,
+)
+from ._items import (
+    ItemHelpers,
+    MessageOutputItem,
+    ResponseOutputMessage,
+    ResponseOutputText,
+    TResponseInputItem,
+)
+from ._progress import RunInProgress
 from ._results import RunErrorDetails, RunResult, RunResultStreaming
 from ._run_config import RunConfig
 from ._run_context import RunContextWrapper
-from ._run_state import RunInProgress
+from ._run_state import RunState
+from ._step import finish_turn, run_output_guardrails
 from ._stream_events import AgentUpdatedStreamEvent
-from ._tool_execution import execute_tool_runs
-from ._turn import add_items, call_model, decide_next_step, prepare_turn, process_output
+from ._turn import add_items, call_model_guarded, prepare_turn, process_output
 from .exceptions import AgentsException, MaxTurnsExceeded, UserError
 
 if TYPE_CHECKING:
@@ -26,9 +40,18 @@ __all__ = ("DEFAULT_MAX_TURNS", "Runner")
 
 DEFAULT_MAX_TURNS = 10
 
+RunInput = str | list[TResponseInputItem] | RunState[Any]
+
 
 class _Stopped(Exception):
     """The streamed run was cancelled after a turn: end without a final output."""
+
+
+class _Interrupted:
+    """The run paused for approvals: no final output yet."""
+
+
+_INTERRUPTED = _Interrupted()
 
 
 async def _start(run: RunInProgress, agent: Agent[Any]) -> None:
@@ -48,35 +71,95 @@ async def _end(run: RunInProgress, agent: Agent[Any], output: Any) -> None:
         await agent.hooks.on_end(run.context_wrapper, agent, output)  # type: ignore[union-attr]
 
 
+async def _turn_boundary(run: RunInProgress) -> None:
+    if run.streamed is not None and run.current_turn:
+        # Hold the next turn until the reader has seen this one, so that what it reads
+        # (current_turn, cancel after the turn) matches where the run is.
+        await run.streamed._wait_until_consumed()
+        if run.streamed._cancel_mode == "after_turn":
+            raise _Stopped
+
+
 async def _run_loop(run: RunInProgress) -> Any:
-    """Turn after turn until a final output: the one implementation behind every entry point."""
+    """Turn after turn until a final output or a pause: the one implementation behind every
+    entry point."""
     agent = run.agent
-    await _start(run, agent)
-    while True:
+    if run.resuming:
         if run.streamed is not None:
-            if run.current_turn:
-                # Hold the next turn until the reader has seen this one, so that what it reads
-                # (current_turn, cancel after the turn) matches where the run is.
-                await run.streamed._wait_until_consumed()
-                if run.streamed._cancel_mode == "after_turn":
-                    raise _Stopped
-            run.streamed.current_turn = run.current_turn + 1
-        run.current_turn += 1
-        if run.current_turn > run.max_turns:
-            raise MaxTurnsExceeded(
-                f"Max turns ({run.max_turns}) exceeded: agent '{agent.name}' produced no final "
-                "output. Raise max_turns, or check for a tool the model keeps calling.",
-                max_turns=run.max_turns,
-            )
-        turn = await prepare_turn(run, agent)
-        response = await call_model(run, agent, turn)
-        processed = process_output(run, agent, turn, response)
-        results = await execute_tool_runs(run, agent, processed.tool_runs)
-        add_items(run, [result.run_item for result in results])
-        step = await decide_next_step(run, agent, turn, processed, results)
-        if step.is_final:
+            run.streamed.current_agent = agent
+            run.streamed._emit(AgentUpdatedStreamEvent(new_agent=agent))
+    else:
+        await _start(run, agent)
+    while True:
+        if run.resuming:
+            run.resuming = False
+            turn = await prepare_turn(run, agent)
+        else:
+            await _turn_boundary(run)
+            if run.current_turn >= run.max_turns:
+                return await _max_turns_reached(run, agent)
+            run.current_turn += 1
+            if run.streamed is not None:
+                run.streamed.current_turn = run.current_turn
+            turn = await prepare_turn(run, agent)
+            run.turn_start = len(run.new_items)
+            response = await call_model_guarded(run, agent, turn)
+            process_output(run, agent, turn, response)
+        step = await finish_turn(run, agent, turn)
+        if step.kind == "final":
+            await run_output_guardrails(run, agent, step.final_output)
             await _end(run, agent, step.final_output)
             return step.final_output
+        if step.kind == "interrupted":
+            return _INTERRUPTED
+        if step.kind == "handoff":
+            agent = run.agent = step.new_agent
+            await _start(run, agent)
+
+
+async def _max_turns_reached(run: RunInProgress, agent: Agent[Any]) -> Any:
+    error = MaxTurnsExceeded(
+        f"Max turns ({run.max_turns}) exceeded: agent '{agent.name}' produced no final "
+        "output. Raise max_turns, or check for a tool the model keeps calling.",
+        max_turns=run.max_turns,
+    )
+    error.run_data = _error_details(run)
+    handler = (run.error_handlers or {}).get("max_turns")
+    if handler is None:
+        raise error
+    run_data = RunErrorData(
+        input=run.original_input,
+        new_items=list(run.new_items),
+        history=list(run.history),
+        output=[item.to_input_item() for item in run.new_items],
+        raw_responses=list(run.model_responses),
+        last_agent=agent,
+    )
+    answer = handler(RunErrorHandlerInput(error, run.context_wrapper, run_data))
+    if inspect.isawaitable(answer):
+        answer = await answer
+    if answer is None:
+        raise error
+    if isinstance(answer, RunErrorHandlerResult):
+        final_output, include = answer.final_output, answer.include_in_history
+    elif isinstance(answer, dict) and "final_output" in answer:
+        final_output, include = answer["final_output"], bool(answer.get("include_in_history", True))
+    else:
+        final_output, include = answer, True
+    if include:
+        text = final_output if isinstance(final_output, str) else _as_text(final_output)
+        message = ResponseOutputMessage(
+            id="msg_error_handler", content=[ResponseOutputText(text=text)]
+        )
+        add_items(run, [MessageOutputItem(agent=agent, raw_item=message)])
+    await _end(run, agent, final_output)
+    return final_output
+
+
+def _as_text(value: Any) -> str:
+    from ._items import stringify_tool_output
+
+    return stringify_tool_output(value)
 
 
 def _error_details(run: RunInProgress) -> RunErrorDetails:
@@ -89,47 +172,59 @@ def _error_details(run: RunInProgress) -> RunErrorDetails:
     )
 
 
-def _check_input(input: Any) -> str | list[TResponseInputItem]:
-    if isinstance(input, str):
-        return input
+def _check_input(input: Any) -> None:
+    if isinstance(input, str | RunState):
+        return
     if isinstance(input, list) and all(isinstance(item, dict) for item in input):
-        return input
+        return
     raise UserError(
-        "Run input must be a string or a list of input item dictionaries, "
+        "Run input must be a string, a list of input item dictionaries, or a RunState; "
         f"got {type(input).__name__}."
     )
 
 
 async def _prepare_run(
     starting_agent: Agent[Any],
-    input: str | list[TResponseInputItem],
+    input: RunInput,
     *,
     context: Any,
     max_turns: int,
     hooks: RunHooks[Any] | None,
     run_config: RunConfig | None,
+    error_handlers: RunErrorHandlers[Any] | None,
     previous_response_id: str | None,
     conversation_id: str | None,
     session: Session | None,
     streamed: RunResultStreaming | None = None,
 ) -> RunInProgress:
-    input = _check_input(input)
+    _check_input(input)
     if not isinstance(max_turns, int) or max_turns < 1:
         raise UserError(f"max_turns must be a positive integer, got {max_turns!r}.")
+    config = run_config if run_config is not None else RunConfig()
+    if isinstance(input, RunState):
+        return input._resume(
+            hooks=hooks,
+            run_config=config,
+            error_handlers=error_handlers,
+            context=context,
+            streamed=streamed,
+        )
     input_items = ItemHelpers.input_to_new_input_list(input)
     history = input_items
     if session is not None:
         history = await session.get_items() + input_items
     return RunInProgress(
+        starting_agent=starting_agent,
         agent=starting_agent,
         original_input=input,
         history=history,
         context_wrapper=RunContextWrapper(context=context),
-        run_config=run_config if run_config is not None else RunConfig(),
+        run_config=config,
         hooks=hooks,
         max_turns=max_turns,
         previous_response_id=previous_response_id,
         conversation_id=conversation_id,
+        error_handlers=error_handlers,
         streamed=streamed,
     )
 
@@ -137,10 +232,33 @@ async def _prepare_run(
 async def _save_to_session(session: Session | None, run: RunInProgress) -> None:
     if session is None:
         return
-    # One write for the whole run: a run that failed earlier never reaches this point.
-    items = ItemHelpers.input_to_new_input_list(run.original_input)
-    items.extend(item.to_input_item() for item in run.new_items)
-    await session.add_items(items)
+    # One write per completed (or paused) run: a run that failed never reaches this point.
+    if run.session_saved_items < 0:
+        items = ItemHelpers.input_to_new_input_list(run.original_input)
+        start = 0
+    else:
+        items, start = [], run.session_saved_items
+    items.extend(item.to_input_item() for item in run.new_items[start:])
+    if items:
+        await session.add_items(items)
+    run.session_saved_items = len(run.new_items)
+
+
+def _result(run: RunInProgress, final_output: Any) -> RunResult:
+    return RunResult(
+        input=run.original_input,
+        new_items=run.new_items,
+        raw_responses=run.model_responses,
+        final_output=None if final_output is _INTERRUPTED else final_output,
+        context_wrapper=run.context_wrapper,
+        _last_agent=run.agent,
+        input_guardrail_results=run.input_guardrail_results,
+        output_guardrail_results=run.output_guardrail_results,
+        tool_input_guardrail_results=run.tool_input_guardrail_results,
+        tool_output_guardrail_results=run.tool_output_guardrail_results,
+        interruptions=list(run.interruptions),
+        _progress=run,
+    )
 
 
 class Runner:
@@ -150,22 +268,26 @@ class Runner:
     async def run(
         cls,
         starting_agent: Agent[Any],
-        input: str | list[TResponseInputItem],
+        input: str | list[TResponseInputItem] | RunState[Any],
         *,
         context: Any = None,
         max_turns: int = DEFAULT_MAX_TURNS,
         hooks: RunHooks[Any] | None = None,
         run_config: RunConfig | None = None,
+        error_handlers: RunErrorHandlers[Any] | None = None,
         previous_response_id: str | None = None,
         conversation_id: str | None = None,
         session: Session | None = None,
     ) -> RunResult:
-        """Run ``starting_agent`` on ``input`` until it produces a final output.
+        """Run ``starting_agent`` on ``input`` until it produces a final output or pauses.
 
         Each turn calls the model; tool calls are executed and their results fed back, until the
         model answers (plain text, or a validated ``output_type``) or a tool-use rule stops the
-        run. Raises ``MaxTurnsExceeded`` after ``max_turns`` turns, and ``ModelBehaviorError`` for
-        output that cannot be used; every ``AgentsException`` carries ``run_data``.
+        run. A tool that needs approval pauses the run: the result has ``interruptions``, and
+        ``Runner.run(agent, result.to_state())`` resumes it once they are decided. Raises
+        ``MaxTurnsExceeded`` after ``max_turns`` turns (unless ``error_handlers`` has a
+        ``"max_turns"`` handler), and ``ModelBehaviorError`` for output that cannot be used;
+        every ``AgentsException`` carries ``run_data``.
         """
         run = await _prepare_run(
             starting_agent,
@@ -174,6 +296,7 @@ class Runner:
             max_turns=max_turns,
             hooks=hooks,
             run_config=run_config,
+            error_handlers=error_handlers,
             previous_response_id=previous_response_id,
             conversation_id=conversation_id,
             session=session,
@@ -185,25 +308,19 @@ class Runner:
                 exc.run_data = _error_details(run)
             raise
         await _save_to_session(session, run)
-        return RunResult(
-            input=run.original_input,
-            new_items=run.new_items,
-            raw_responses=run.model_responses,
-            final_output=final_output,
-            context_wrapper=run.context_wrapper,
-            _last_agent=run.agent,
-        )
+        return _result(run, final_output)
 
     @classmethod
     def run_sync(
         cls,
         starting_agent: Agent[Any],
-        input: str | list[TResponseInputItem],
+        input: str | list[TResponseInputItem] | RunState[Any],
         *,
         context: Any = None,
         max_turns: int = DEFAULT_MAX_TURNS,
         hooks: RunHooks[Any] | None = None,
         run_config: RunConfig | None = None,
+        error_handlers: RunErrorHandlers[Any] | None = None,
         previous_response_id: str | None = None,
         conversation_id: str | None = None,
         session: Session | None = None,
@@ -230,6 +347,7 @@ class Runner:
                 max_turns=max_turns,
                 hooks=hooks,
                 run_config=run_config,
+                error_handlers=error_handlers,
                 previous_response_id=previous_response_id,
                 conversation_id=conversation_id,
                 session=session,
@@ -240,7 +358,7 @@ class Runner:
     def run_streamed(
         cls,
         starting_agent: Agent[Any],
-        input: str | list[TResponseInputItem],
+        input: str | list[TResponseInputItem] | RunState[Any],
         context: Any = None,
         max_turns: int = DEFAULT_MAX_TURNS,
         hooks: RunHooks[Any] | None = None,
@@ -248,11 +366,14 @@ class Runner:
         previous_response_id: str | None = None,
         conversation_id: str | None = None,
         session: Session | None = None,
+        *,
+        error_handlers: RunErrorHandlers[Any] | None = None,
     ) -> RunResultStreaming:
         """Start a run and return at once; ``stream_events()`` on the result yields its events.
 
         Must be called with an event loop running. The run proceeds in a task; its errors are
-        raised from ``stream_events()`` once the events before them have been delivered.
+        raised from ``stream_events()`` once the events before them have been delivered. A run
+        that pauses for approval ends its stream with ``interruptions`` set on the result.
         """
         try:
             asyncio.get_running_loop()
@@ -262,13 +383,14 @@ class Runner:
                 "and iterate 'async for event in result.stream_events()'."
             ) from None
         _check_input(input)
+        resumed = input if isinstance(input, RunState) else None
         result = RunResultStreaming(
-            input=input,
+            input=resumed._progress.original_input if resumed else input,  # type: ignore[arg-type]
             new_items=[],
             raw_responses=[],
             final_output=None,
             context_wrapper=RunContextWrapper(context=context),
-            current_agent=starting_agent,
+            current_agent=resumed._progress.agent if resumed else starting_agent,
             max_turns=max_turns,
         )
         result._task = asyncio.create_task(
@@ -280,6 +402,7 @@ class Runner:
                 max_turns=max_turns,
                 hooks=hooks,
                 run_config=run_config,
+                error_handlers=error_handlers,
                 previous_response_id=previous_response_id,
                 conversation_id=conversation_id,
                 session=session,
@@ -291,7 +414,7 @@ class Runner:
     async def run_with_session(
         cls,
         starting_agent: Agent[Any],
-        input: str | list[TResponseInputItem],
+        input: str | list[TResponseInputItem] | RunState[Any],
         session: Session,
         **kwargs: Any,
     ) -> RunResult:
@@ -302,7 +425,7 @@ class Runner:
 async def _streamed_run(
     result: RunResultStreaming,
     starting_agent: Agent[Any],
-    input: str | list[TResponseInputItem],
+    input: RunInput,
     *,
     session: Session | None,
     **options: Any,
@@ -311,14 +434,12 @@ async def _streamed_run(
     try:
         run = await _prepare_run(starting_agent, input, session=session, streamed=result, **options)
         # The result shows the run's own lists and context, so it fills in as the run goes.
-        result.new_items = run.new_items
-        result.raw_responses = run.model_responses
-        result.context_wrapper = run.context_wrapper
-        result.final_output = await _run_loop(run)
+        result._attach(run)
+        final_output = await _run_loop(run)
+        result.final_output = None if final_output is _INTERRUPTED else final_output
+        result.interruptions = list(run.interruptions)
         await _save_to_session(session, run)
-    except _Stopped:
-        result._finish(None)
-    except asyncio.CancelledError:
+    except (_Stopped, asyncio.CancelledError):
         result._finish(None)
     except AgentsException as exc:
         if exc.run_data is None and run is not None:

@@ -32,6 +32,8 @@ class RunItemStreamEvent:
 
     name: Literal[
         "message_output_created",
+        "handoff_requested",
+        "handoff_occured",
         "tool_called",
         "tool_output",
         "reasoning_item_created",

@@ -10,12 +10,24 @@ from typing import TYPE_CHECKING, Any
 from ._agent import FunctionToolResult
 from ._items import ItemHelpers, ResponseFunctionToolCall, ResponseOtherItem, ToolCallOutputItem
 from ._run_context import ToolContext
+from ._tool_guardrails import (
+    ToolInputGuardrailData,
+    ToolInputGuardrailResult,
+    ToolOutputGuardrailData,
+    ToolOutputGuardrailResult,
+)
 from ._tools import FunctionTool, LocalCallTool
-from .exceptions import AgentsException, ToolExecutionError, ToolTimeoutError
+from .exceptions import (
+    AgentsException,
+    ToolExecutionError,
+    ToolInputGuardrailTripwireTriggered,
+    ToolOutputGuardrailTripwireTriggered,
+    ToolTimeoutError,
+)
 
 if TYPE_CHECKING:
     from ._agent import Agent
-    from ._run_state import RunInProgress
+    from ._progress import RunInProgress
 
 __all__ = ("ToolRun", "execute_tool_runs")
 
@@ -47,6 +59,40 @@ async def _invoke_with_timeout(tool: FunctionTool, ctx: ToolContext[Any], argume
         return await message if inspect.isawaitable(message) else message
 
 
+_NOT_BLOCKED: Any = object()
+
+
+async def _checked_input(
+    run: RunInProgress, agent: Agent[Any], tool: FunctionTool, ctx: ToolContext[Any]
+) -> Any:
+    """Run the tool's input guardrails: the rejection message, or ``_NOT_BLOCKED``."""
+    for guardrail in tool.tool_input_guardrails or ():
+        verdict = await guardrail.run(ToolInputGuardrailData(context=ctx, agent=agent))
+        run.tool_input_guardrail_results.append(ToolInputGuardrailResult(guardrail, verdict))
+        behavior = verdict.behavior
+        if behavior["type"] == "raise_exception":
+            raise ToolInputGuardrailTripwireTriggered(guardrail, verdict)
+        if behavior["type"] == "reject_content":
+            return behavior["message"]
+    return _NOT_BLOCKED
+
+
+async def _checked_output(
+    run: RunInProgress, agent: Agent[Any], tool: FunctionTool, ctx: ToolContext[Any], output: Any
+) -> Any:
+    """Run the tool's output guardrails: the output, or the message that replaces it."""
+    for guardrail in tool.tool_output_guardrails or ():
+        data = ToolOutputGuardrailData(context=ctx, agent=agent, output=output)
+        verdict = await guardrail.run(data)
+        run.tool_output_guardrail_results.append(ToolOutputGuardrailResult(guardrail, verdict))
+        behavior = verdict.behavior
+        if behavior["type"] == "raise_exception":
+            raise ToolOutputGuardrailTripwireTriggered(guardrail, verdict)
+        if behavior["type"] == "reject_content":
+            return behavior["message"]
+    return output
+
+
 async def _execute_one(
     run: RunInProgress, agent: Agent[Any], tool_run: ToolRun
 ) -> FunctionToolResult:
@@ -63,7 +109,10 @@ async def _execute_one(
     await _call_hooks(run, agent, "on_tool_start", tool)
     try:
         if isinstance(tool, FunctionTool) and function_call is not None:
-            output = await _invoke_with_timeout(tool, ctx, function_call.arguments)
+            output = await _checked_input(run, agent, tool, ctx)
+            if output is _NOT_BLOCKED:
+                output = await _invoke_with_timeout(tool, ctx, function_call.arguments)
+                output = await _checked_output(run, agent, tool, ctx, output)
             raw_item = ItemHelpers.tool_call_output_item(function_call, output)
         elif isinstance(tool, LocalCallTool):
             raw_item = await tool.run_call(ctx, call)

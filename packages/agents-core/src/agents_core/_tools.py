@@ -20,11 +20,13 @@ from .exceptions import ModelBehaviorError, UserError
 
 if TYPE_CHECKING:
     from ._agent import Agent
+    from ._tool_guardrails import ToolInputGuardrail, ToolOutputGuardrail
 
 __all__ = (
     "FunctionTool",
     "HostedTool",
     "LocalCallTool",
+    "NeedsApproval",
     "Tool",
     "ToolErrorFunction",
     "default_tool_error_function",
@@ -33,6 +35,11 @@ __all__ = (
 
 ToolErrorFunction: TypeAlias = Callable[[RunContextWrapper[Any], Exception], "str | Awaitable[str]"]
 """Turns a tool's exception into the text the model sees instead of the tool's output."""
+
+NeedsApproval: TypeAlias = Callable[
+    [RunContextWrapper[Any], dict[str, Any], str], "bool | Awaitable[bool]"
+]
+"""Decides from the context, the call's arguments and its call id whether a person must approve."""
 
 
 def default_tool_error_function(ctx: RunContextWrapper[Any], error: Exception) -> str:
@@ -57,6 +64,10 @@ class FunctionTool:
     timeout_seconds: float | None = None
     timeout_behavior: Literal["error_as_result", "raise_exception"] = "error_as_result"
     timeout_error_function: ToolErrorFunction | None = None
+    needs_approval: bool | NeedsApproval = False
+    """Pause the run for a person's decision before each call (or when the function says so)."""
+    tool_input_guardrails: list[ToolInputGuardrail[Any]] | None = None
+    tool_output_guardrails: list[ToolOutputGuardrail[Any]] | None = None
 
     def __post_init__(self) -> None:
         if self.timeout_seconds is not None and not self.timeout_seconds > 0:
@@ -197,6 +208,9 @@ def _build_function_tool(
     timeout: float | None,
     timeout_behavior: Literal["error_as_result", "raise_exception"],
     timeout_error_function: ToolErrorFunction | None,
+    needs_approval: bool | NeedsApproval,
+    tool_input_guardrails: list[ToolInputGuardrail[Any]] | None,
+    tool_output_guardrails: list[ToolOutputGuardrail[Any]] | None,
 ) -> FunctionTool:
     if not callable(func):
         raise UserError(f"function_tool expects a function, got {func!r}.")
@@ -223,6 +237,9 @@ def _build_function_tool(
         timeout_seconds=timeout,
         timeout_behavior=timeout_behavior,
         timeout_error_function=timeout_error_function,
+        needs_approval=needs_approval,
+        tool_input_guardrails=tool_input_guardrails,
+        tool_output_guardrails=tool_output_guardrails,
     )
 
 
@@ -240,6 +257,9 @@ def function_tool(
     timeout: float | None = None,
     timeout_behavior: Literal["error_as_result", "raise_exception"] = "error_as_result",
     timeout_error_function: ToolErrorFunction | None = None,
+    needs_approval: bool | NeedsApproval = False,
+    tool_input_guardrails: list[ToolInputGuardrail[Any]] | None = None,
+    tool_output_guardrails: list[ToolOutputGuardrail[Any]] | None = None,
 ) -> FunctionTool: ...
 
 
@@ -257,6 +277,9 @@ def function_tool(
     timeout: float | None = None,
     timeout_behavior: Literal["error_as_result", "raise_exception"] = "error_as_result",
     timeout_error_function: ToolErrorFunction | None = None,
+    needs_approval: bool | NeedsApproval = False,
+    tool_input_guardrails: list[ToolInputGuardrail[Any]] | None = None,
+    tool_output_guardrails: list[ToolOutputGuardrail[Any]] | None = None,
 ) -> Callable[[Callable[..., Any]], FunctionTool]: ...
 
 
@@ -273,6 +296,9 @@ def function_tool(
     timeout: float | None = None,
     timeout_behavior: Literal["error_as_result", "raise_exception"] = "error_as_result",
     timeout_error_function: ToolErrorFunction | None = None,
+    needs_approval: bool | NeedsApproval = False,
+    tool_input_guardrails: list[ToolInputGuardrail[Any]] | None = None,
+    tool_output_guardrails: list[ToolOutputGuardrail[Any]] | None = None,
 ) -> FunctionTool | Callable[[Callable[..., Any]], FunctionTool]:
     """Turn a Python function (sync or async) into a tool the model can call.
 
@@ -286,6 +312,9 @@ def function_tool(
     error into the output the model sees; the default explains the error, and ``None`` makes the
     run raise instead. ``timeout`` bounds each call in seconds; on expiry the model is told
     (``timeout_behavior="error_as_result"``, the default) or ``ToolTimeoutError`` is raised.
+    ``needs_approval`` pauses the run before each call until a person approves or rejects it
+    (see ``RunState``); ``tool_input_guardrails`` / ``tool_output_guardrails`` check the call's
+    arguments and its output.
     """
 
     def build(f: Callable[..., Any]) -> FunctionTool:
@@ -301,6 +330,9 @@ def function_tool(
             timeout=timeout,
             timeout_behavior=timeout_behavior,
             timeout_error_function=timeout_error_function,
+            needs_approval=needs_approval,
+            tool_input_guardrails=tool_input_guardrails,
+            tool_output_guardrails=tool_output_guardrails,
         )
 
     if func is not None:

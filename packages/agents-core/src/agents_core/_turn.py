@@ -1,13 +1,15 @@
-"""The steps of one turn: prepare the call, call the model, read its output, decide what's next."""
+"""The first half of a turn: prepare the call, call the model, read its output into run items."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import inspect
 from typing import TYPE_CHECKING, Any
 
-from ._agent import FunctionToolResult, ToolsToFinalOutputResult
+from ._handoffs import Handoff, as_handoff
 from ._items import (
+    HandoffCallItem,
     ItemHelpers,
     MessageOutputItem,
     ModelResponse,
@@ -23,32 +25,24 @@ from ._model import Model, ModelTracing
 from ._model_settings import ModelSettings
 from ._output_schema import AgentOutputSchemaBase, output_schema_for
 from ._stream_events import RawResponsesStreamEvent, RunItemStreamEvent
-from ._tool_execution import ToolRun
 from ._tools import FunctionTool, LocalCallTool, Tool
 from ._usage import Usage
-from .exceptions import ModelBehaviorError, UserError
+from .exceptions import InputGuardrailTripwireTriggered, ModelBehaviorError, UserError
 
 if TYPE_CHECKING:
     from ._agent import Agent
-    from ._run_state import RunInProgress
+    from ._guardrails import InputGuardrail
+    from ._progress import RunInProgress
 
-__all__ = (
-    "NextStep",
-    "PreparedTurn",
-    "ProcessedOutput",
-    "call_model",
-    "decide_next_step",
-    "prepare_turn",
-    "process_output",
-)
-
-_NOT_FINAL = ToolsToFinalOutputResult(is_final_output=False)
+__all__ = ("PreparedTurn", "add_items", "call_model", "prepare_turn", "process_output")
 
 
 class PreparedTurn:
-    """What the model is called with this turn."""
+    """What the model is called with this turn, and how its calls map to tools and handoffs."""
 
     __slots__ = (
+        "handoffs",
+        "handoffs_by_name",
         "local_tools",
         "model",
         "model_settings",
@@ -63,45 +57,21 @@ class PreparedTurn:
         model: Model,
         system_prompt: str | None,
         tools: list[Tool],
-        tools_by_name: dict[str, Tool],
+        handoffs: list[Handoff[Any]],
         output_schema: AgentOutputSchemaBase | None,
         model_settings: ModelSettings,
     ) -> None:
         self.model = model
         self.system_prompt = system_prompt
         self.tools = tools
-        self.tools_by_name = tools_by_name
+        self.handoffs = handoffs
         self.output_schema = output_schema
         self.model_settings = model_settings
+        self.tools_by_name: dict[str, Tool] = {tool.name: tool for tool in tools}
+        self.handoffs_by_name = {handoff.tool_name: handoff for handoff in handoffs}
         self.local_tools: dict[str, LocalCallTool] = {
             tool.call_item_type: tool for tool in tools if isinstance(tool, LocalCallTool)
         }
-
-
-class ProcessedOutput:
-    """The model's output, read: the run items it makes and the tools to run."""
-
-    __slots__ = ("items", "last_message", "tool_runs")
-
-    def __init__(
-        self,
-        items: list[RunItem],
-        tool_runs: list[ToolRun],
-        last_message: ResponseOutputMessage | None,
-    ) -> None:
-        self.items = items
-        self.tool_runs = tool_runs
-        self.last_message = last_message
-
-
-class NextStep:
-    """Whether the run ends with ``final_output`` or goes on to another turn."""
-
-    __slots__ = ("final_output", "is_final")
-
-    def __init__(self, is_final: bool, final_output: Any = None) -> None:
-        self.is_final = is_final
-        self.final_output = final_output
 
 
 def _resolve_model(agent: Agent[Any], run: RunInProgress) -> Model:
@@ -126,7 +96,7 @@ def _model_settings(agent: Agent[Any], run: RunInProgress) -> ModelSettings:
     if (
         agent.reset_tool_choice
         and settings.tool_choice not in (None, "auto", "none")
-        and id(agent) in run.agents_that_used_tools
+        and agent.name in run.agents_that_used_tools
     ):
         # A forced tool choice would make the model call tools forever: after the agent has
         # used a tool once, let the model choose.
@@ -134,23 +104,38 @@ def _model_settings(agent: Agent[Any], run: RunInProgress) -> ModelSettings:
     return settings
 
 
+async def _enabled_handoffs(run: RunInProgress, agent: Agent[Any]) -> list[Handoff[Any]]:
+    enabled: list[Handoff[Any]] = []
+    for target in agent.handoffs:
+        handoff = as_handoff(target)
+        flag = handoff.is_enabled
+        if callable(flag):
+            flag = flag(run.context_wrapper, agent)
+            if inspect.isawaitable(flag):
+                flag = await flag
+        if flag:
+            enabled.append(handoff)
+    return enabled
+
+
 async def prepare_turn(run: RunInProgress, agent: Agent[Any]) -> PreparedTurn:
-    """Gather the model, instructions, enabled tools, output schema and settings for this turn."""
+    """Gather the model, instructions, enabled tools and handoffs, schema and settings."""
     system_prompt = await agent.get_system_prompt(run.context_wrapper)
     tools = await agent.get_all_tools(run.context_wrapper)
-    tools_by_name: dict[str, Tool] = {}
-    for tool in tools:
-        if tool.name in tools_by_name:
+    handoffs = await _enabled_handoffs(run, agent) if agent.handoffs else []
+    names: set[str] = set()
+    for name in [tool.name for tool in tools] + [handoff.tool_name for handoff in handoffs]:
+        if name in names:
             raise UserError(
-                f"Agent '{agent.name}' has two tools named '{tool.name}'; tool names must be "
-                "unique (use function_tool(name_override=...) to rename one)."
+                f"Agent '{agent.name}' has two tools or handoffs named '{name}'; names must be "
+                "unique (use function_tool(name_override=...) or handoff(tool_name_override=...))."
             )
-        tools_by_name[tool.name] = tool
+        names.add(name)
     return PreparedTurn(
         model=_resolve_model(agent, run),
         system_prompt=system_prompt,
         tools=tools,
-        tools_by_name=tools_by_name,
+        handoffs=handoffs,
         output_schema=output_schema_for(agent.output_type),
         model_settings=_model_settings(agent, run),
     )
@@ -175,7 +160,7 @@ async def call_model(run: RunInProgress, agent: Agent[Any], turn: PreparedTurn) 
         "model_settings": turn.model_settings,
         "tools": turn.tools,
         "output_schema": turn.output_schema,
-        "handoffs": [],
+        "handoffs": turn.handoffs,
         "tracing": _tracing(run),
         "previous_response_id": run.previous_response_id,
         "conversation_id": run.conversation_id,
@@ -191,6 +176,53 @@ async def call_model(run: RunInProgress, agent: Agent[Any], turn: PreparedTurn) 
         run.previous_response_id = response.response_id
     await _llm_hooks(run, agent, "on_llm_end", response)
     return response
+
+
+async def _run_input_guardrails(
+    run: RunInProgress, agent: Agent[Any], guardrails: list[InputGuardrail[Any]]
+) -> None:
+    results = await asyncio.gather(
+        *(g.run(agent, run.original_input, run.context_wrapper) for g in guardrails)
+    )
+    run.input_guardrail_results.extend(results)
+    for result in results:
+        if result.output.tripwire_triggered:
+            raise InputGuardrailTripwireTriggered(result)
+
+
+async def call_model_guarded(
+    run: RunInProgress, agent: Agent[Any], turn: PreparedTurn
+) -> ModelResponse:
+    """``call_model``, with the run's input guardrails on its first turn.
+
+    Guardrails with ``run_in_parallel=False`` finish before the model is called; the others run
+    beside the call, and a tripwire cancels the call in flight.
+    """
+    guardrails = []
+    if run.current_turn == 1:
+        guardrails = [*(run.run_config.input_guardrails or ()), *agent.input_guardrails]
+    if not guardrails:
+        return await call_model(run, agent, turn)
+    blocking = [g for g in guardrails if not g.run_in_parallel]
+    parallel = [g for g in guardrails if g.run_in_parallel]
+    if blocking:
+        await _run_input_guardrails(run, agent, blocking)
+    if not parallel:
+        return await call_model(run, agent, turn)
+    checks = asyncio.ensure_future(_run_input_guardrails(run, agent, parallel))
+    model_call = asyncio.ensure_future(call_model(run, agent, turn))
+    try:
+        await asyncio.wait((checks, model_call), return_when=asyncio.FIRST_COMPLETED)
+        if checks.done():
+            checks.result()  # a tripwire raises here, before the model call finishes
+        response = await model_call
+        await checks
+        return response
+    finally:
+        for task in (checks, model_call):
+            if not task.done():
+                task.cancel()
+        await asyncio.gather(checks, model_call, return_exceptions=True)
 
 
 async def _stream_model(
@@ -240,40 +272,30 @@ def _unknown_tool(run: RunInProgress, agent: Agent[Any], call: ResponseFunctionT
 
 def process_output(
     run: RunInProgress, agent: Agent[Any], turn: PreparedTurn, response: ModelResponse
-) -> ProcessedOutput:
-    """Turn the model's output into run items and the list of tool calls to execute."""
+) -> None:
+    """Turn the model's output into run items (tool calls are run later, by ``finish_turn``)."""
     items: list[RunItem] = []
-    tool_runs: list[ToolRun] = []
     unknown_outputs: list[RunItem] = []
-    last_message: ResponseOutputMessage | None = None
     for output in response.output:
         if isinstance(output, ResponseOutputMessage):
             items.append(MessageOutputItem(agent=agent, raw_item=output))
-            last_message = output
         elif isinstance(output, ResponseFunctionToolCall):
+            if output.name in turn.handoffs_by_name:
+                items.append(HandoffCallItem(agent=agent, raw_item=output))
+                continue
             items.append(ToolCallItem(agent=agent, raw_item=output))
-            tool = turn.tools_by_name.get(output.name)
-            if isinstance(tool, FunctionTool):
-                tool_runs.append(ToolRun(output, tool))
-            else:
+            if not isinstance(turn.tools_by_name.get(output.name), FunctionTool):
                 unknown_outputs.append(_unknown_tool(run, agent, output))
         elif isinstance(output, ResponseReasoningItem):
             items.append(ReasoningItem(agent=agent, raw_item=output))
         else:
             # Provider-executed items (hosted tool calls and the like) are recorded as they are;
-            # call items of a local tool (computer use, shell) are run here.
+            # call items of a local tool (computer use, shell) are run by finish_turn.
             items.append(ToolCallItem(agent=agent, raw_item=output))
-            local = turn.local_tools.get(output.type)
-            if local is not None:
-                tool_runs.append(ToolRun(output, local))
     add_items(run, items)
     # The provider holds its own output from here on; only what follows is new to it.
     run.sent_item_count = len(run.new_items)
     add_items(run, unknown_outputs)
-    items.extend(unknown_outputs)
-    if tool_runs:
-        run.agents_that_used_tools.add(id(agent))
-    return ProcessedOutput(items=items, tool_runs=tool_runs, last_message=last_message)
 
 
 _EVENT_NAMES = {
@@ -281,6 +303,8 @@ _EVENT_NAMES = {
     "tool_call_item": "tool_called",
     "tool_call_output_item": "tool_output",
     "reasoning_item": "reasoning_item_created",
+    "handoff_call_item": "handoff_requested",
+    "handoff_output_item": "handoff_occured",
 }
 
 
@@ -290,61 +314,3 @@ def add_items(run: RunInProgress, items: list[RunItem]) -> None:
     if run.streamed is not None:
         for item in items:
             run.streamed._emit(RunItemStreamEvent(name=_EVENT_NAMES[item.type], item=item))  # type: ignore[arg-type]
-
-
-async def _tool_use_decision(
-    run: RunInProgress, agent: Agent[Any], results: list[FunctionToolResult]
-) -> ToolsToFinalOutputResult:
-    behavior = agent.tool_use_behavior
-    if behavior == "run_llm_again":
-        return _NOT_FINAL
-    if behavior == "stop_on_first_tool":
-        return ToolsToFinalOutputResult(is_final_output=True, final_output=results[0].output)
-    if isinstance(behavior, dict):
-        names = behavior["stop_at_tool_names"]
-        for result in results:
-            if result.tool.name in names:
-                return ToolsToFinalOutputResult(is_final_output=True, final_output=result.output)
-        return _NOT_FINAL
-    decision = behavior(run.context_wrapper, results)
-    if inspect.isawaitable(decision):
-        decision = await decision
-    if not isinstance(decision, ToolsToFinalOutputResult):
-        raise UserError(
-            f"Agent '{agent.name}': the tool_use_behavior function must return a "
-            f"ToolsToFinalOutputResult, got {type(decision).__name__}."
-        )
-    return decision
-
-
-async def decide_next_step(
-    run: RunInProgress,
-    agent: Agent[Any],
-    turn: PreparedTurn,
-    processed: ProcessedOutput,
-    results: list[FunctionToolResult],
-) -> NextStep:
-    """Final output or another turn, from what the model said and what the tools returned."""
-    if results:
-        decision = await _tool_use_decision(run, agent, results)
-        if decision.is_final_output:
-            return NextStep(is_final=True, final_output=decision.final_output)
-        return NextStep(is_final=False)
-    if processed.tool_runs or any(isinstance(i, ToolCallOutputItem) for i in processed.items):
-        return NextStep(is_final=False)
-    message = processed.last_message
-    if message is None:
-        # Only reasoning or provider-side items: give the model another turn to answer.
-        return NextStep(is_final=False)
-    if turn.output_schema is None:
-        refusal = ItemHelpers.extract_refusal(message)
-        text = ItemHelpers.extract_text(message)
-        return NextStep(is_final=True, final_output=text if text is not None else refusal or "")
-    text = ItemHelpers.extract_text(message)
-    if text is None:
-        refusal = ItemHelpers.extract_refusal(message)
-        raise ModelBehaviorError(
-            f"Agent '{agent.name}' expected structured output ({turn.output_schema.name()}) but "
-            + (f"the model refused: {refusal}" if refusal else "the model's message had no text.")
-        )
-    return NextStep(is_final=True, final_output=turn.output_schema.validate_json(text))

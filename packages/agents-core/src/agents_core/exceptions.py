@@ -8,6 +8,10 @@
     ├── ModelBehaviorError      the model produced something unusable (bad JSON, unknown tool)
     ├── ToolTimeoutError        a function tool ran longer than its ``timeout``
     ├── ToolExecutionError      a tool raised and its failure handling asked for the error
+    ├── InputGuardrailTripwireTriggered     an input guardrail stopped the run
+    ├── OutputGuardrailTripwireTriggered    an output guardrail stopped the run
+    ├── ToolInputGuardrailTripwireTriggered     a tool input guardrail stopped the run
+    ├── ToolOutputGuardrailTripwireTriggered    a tool output guardrail stopped the run
     └── ModelScriptError        a scripted test model was used outside its script (testing)
         ├── UnexpectedModelCall     called when no step was left
         └── UnconsumedModelSteps    steps were left over at ``assert_complete()``
@@ -21,14 +25,24 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ._guardrails import InputGuardrailResult, OutputGuardrailResult
     from ._results import RunErrorDetails
+    from ._tool_guardrails import (
+        ToolGuardrailFunctionOutput,
+        ToolInputGuardrail,
+        ToolOutputGuardrail,
+    )
 
 __all__ = (
     "AgentsException",
+    "InputGuardrailTripwireTriggered",
     "MaxTurnsExceeded",
     "ModelBehaviorError",
     "ModelScriptError",
+    "OutputGuardrailTripwireTriggered",
     "ToolExecutionError",
+    "ToolInputGuardrailTripwireTriggered",
+    "ToolOutputGuardrailTripwireTriggered",
     "ToolTimeoutError",
     "UnconsumedModelSteps",
     "UnexpectedModelCall",
@@ -92,6 +106,45 @@ class ToolExecutionError(AgentsException):
         self.tool_name = tool_name
         self.agent_name = agent_name
         self.original_error = error
+
+
+class InputGuardrailTripwireTriggered(AgentsException):
+    """An input guardrail's tripwire fired; ``guardrail_result`` holds its verdict."""
+
+    def __init__(self, guardrail_result: InputGuardrailResult) -> None:
+        super().__init__(
+            f"Input guardrail '{guardrail_result.guardrail.get_name()}' triggered its tripwire."
+        )
+        self.guardrail_result = guardrail_result
+
+
+class OutputGuardrailTripwireTriggered(AgentsException):
+    """An output guardrail's tripwire fired; ``guardrail_result`` holds its verdict."""
+
+    def __init__(self, guardrail_result: OutputGuardrailResult) -> None:
+        super().__init__(
+            f"Output guardrail '{guardrail_result.guardrail.get_name()}' triggered its tripwire "
+            f"on the output of agent '{guardrail_result.agent.name}'."
+        )
+        self.guardrail_result = guardrail_result
+
+
+class ToolInputGuardrailTripwireTriggered(AgentsException):
+    """A tool input guardrail asked to stop the run."""
+
+    def __init__(self, guardrail: ToolInputGuardrail[Any], output: ToolGuardrailFunctionOutput):
+        super().__init__(f"Tool input guardrail '{guardrail.get_name()}' stopped the run.")
+        self.guardrail = guardrail
+        self.output = output
+
+
+class ToolOutputGuardrailTripwireTriggered(AgentsException):
+    """A tool output guardrail asked to stop the run."""
+
+    def __init__(self, guardrail: ToolOutputGuardrail[Any], output: ToolGuardrailFunctionOutput):
+        super().__init__(f"Tool output guardrail '{guardrail.get_name()}' stopped the run.")
+        self.guardrail = guardrail
+        self.output = output
 
 
 class ModelScriptError(AgentsException):

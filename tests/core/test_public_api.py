@@ -13,7 +13,12 @@ import agents_core
 import agents_core.exceptions
 import agents_core.testing
 
-PUBLIC_MODULES = ["agents_core", "agents_core.exceptions", "agents_core.testing"]
+PUBLIC_MODULES = [
+    "agents_core",
+    "agents_core.exceptions",
+    "agents_core.handoff_filters",
+    "agents_core.testing",
+]
 
 
 @pytest.mark.parametrize("module_name", PUBLIC_MODULES)

@@ -14,12 +14,31 @@ __version__ = "0.1.0"
 # Public name -> the private module that defines it.
 _EXPORTS: dict[str, str] = {
     "Agent": "_agent",
+    "AgentToolStreamEvent": "_agent",
     "FunctionToolResult": "_agent",
     "StopAtTools": "_agent",
     "ToolsToFinalOutputFunction": "_agent",
     "ToolsToFinalOutputResult": "_agent",
+    "RunErrorData": "_error_handlers",
+    "RunErrorHandler": "_error_handlers",
+    "RunErrorHandlerInput": "_error_handlers",
+    "RunErrorHandlerResult": "_error_handlers",
+    "RunErrorHandlers": "_error_handlers",
+    "GuardrailFunctionOutput": "_guardrails",
+    "InputGuardrail": "_guardrails",
+    "InputGuardrailResult": "_guardrails",
+    "OutputGuardrail": "_guardrails",
+    "OutputGuardrailResult": "_guardrails",
+    "input_guardrail": "_guardrails",
+    "output_guardrail": "_guardrails",
+    "Handoff": "_handoffs",
+    "HandoffInputData": "_handoffs",
+    "HandoffInputFilter": "_handoffs",
+    "handoff": "_handoffs",
     "AgentHooks": "_hooks",
     "RunHooks": "_hooks",
+    "HandoffCallItem": "_items",
+    "HandoffOutputItem": "_items",
     "ItemHelpers": "_items",
     "MessageOutputItem": "_items",
     "ModelResponse": "_items",
@@ -33,6 +52,7 @@ _EXPORTS: dict[str, str] = {
     "RunItem": "_items",
     "TResponseInputItem": "_items",
     "TResponseOutputItem": "_items",
+    "ToolApprovalItem": "_items",
     "ToolCallItem": "_items",
     "ToolCallOutputItem": "_items",
     "enable_verbose_logging": "_logging",
@@ -51,6 +71,7 @@ _EXPORTS: dict[str, str] = {
     "RunConfig": "_run_config",
     "RunContextWrapper": "_run_context",
     "ToolContext": "_run_context",
+    "RunState": "_run_state",
     "DEFAULT_MAX_TURNS": "_runner",
     "Runner": "_runner",
     "MemorySession": "_sessions",
@@ -61,6 +82,15 @@ _EXPORTS: dict[str, str] = {
     "RunItemStreamEvent": "_stream_events",
     "StreamEvent": "_stream_events",
     "TResponseStreamEvent": "_stream_types",
+    "ToolGuardrailFunctionOutput": "_tool_guardrails",
+    "ToolInputGuardrail": "_tool_guardrails",
+    "ToolInputGuardrailData": "_tool_guardrails",
+    "ToolInputGuardrailResult": "_tool_guardrails",
+    "ToolOutputGuardrail": "_tool_guardrails",
+    "ToolOutputGuardrailData": "_tool_guardrails",
+    "ToolOutputGuardrailResult": "_tool_guardrails",
+    "tool_input_guardrail": "_tool_guardrails",
+    "tool_output_guardrail": "_tool_guardrails",
     "FunctionTool": "_tools",
     "HostedTool": "_tools",
     "LocalCallTool": "_tools",
@@ -71,9 +101,13 @@ _EXPORTS: dict[str, str] = {
     "OutputTokensDetails": "_usage",
     "Usage": "_usage",
     "AgentsException": "exceptions",
+    "InputGuardrailTripwireTriggered": "exceptions",
     "MaxTurnsExceeded": "exceptions",
     "ModelBehaviorError": "exceptions",
+    "OutputGuardrailTripwireTriggered": "exceptions",
     "ToolExecutionError": "exceptions",
+    "ToolInputGuardrailTripwireTriggered": "exceptions",
+    "ToolOutputGuardrailTripwireTriggered": "exceptions",
     "ToolTimeoutError": "exceptions",
     "UserError": "exceptions",
 }
@@ -84,11 +118,21 @@ __all__ = (
     "AgentHooks",
     "AgentOutputSchema",
     "AgentOutputSchemaBase",
+    "AgentToolStreamEvent",
     "AgentUpdatedStreamEvent",
     "AgentsException",
     "FunctionTool",
     "FunctionToolResult",
+    "GuardrailFunctionOutput",
+    "Handoff",
+    "HandoffCallItem",
+    "HandoffInputData",
+    "HandoffInputFilter",
+    "HandoffOutputItem",
     "HostedTool",
+    "InputGuardrail",
+    "InputGuardrailResult",
+    "InputGuardrailTripwireTriggered",
     "InputTokensDetails",
     "ItemHelpers",
     "LocalCallTool",
@@ -101,6 +145,9 @@ __all__ = (
     "ModelResponse",
     "ModelSettings",
     "ModelTracing",
+    "OutputGuardrail",
+    "OutputGuardrailResult",
+    "OutputGuardrailTripwireTriggered",
     "OutputTokensDetails",
     "RawResponsesStreamEvent",
     "Reasoning",
@@ -113,12 +160,18 @@ __all__ = (
     "ResponseReasoningItem",
     "RunConfig",
     "RunContextWrapper",
+    "RunErrorData",
     "RunErrorDetails",
+    "RunErrorHandler",
+    "RunErrorHandlerInput",
+    "RunErrorHandlerResult",
+    "RunErrorHandlers",
     "RunHooks",
     "RunItem",
     "RunItemStreamEvent",
     "RunResult",
     "RunResultStreaming",
+    "RunState",
     "Runner",
     "Session",
     "SessionSettings",
@@ -128,10 +181,20 @@ __all__ = (
     "TResponseOutputItem",
     "TResponseStreamEvent",
     "Tool",
+    "ToolApprovalItem",
     "ToolCallItem",
     "ToolCallOutputItem",
     "ToolContext",
     "ToolExecutionError",
+    "ToolGuardrailFunctionOutput",
+    "ToolInputGuardrail",
+    "ToolInputGuardrailData",
+    "ToolInputGuardrailResult",
+    "ToolInputGuardrailTripwireTriggered",
+    "ToolOutputGuardrail",
+    "ToolOutputGuardrailData",
+    "ToolOutputGuardrailResult",
+    "ToolOutputGuardrailTripwireTriggered",
     "ToolTimeoutError",
     "ToolsToFinalOutputFunction",
     "ToolsToFinalOutputResult",
@@ -141,7 +204,12 @@ __all__ = (
     "enable_verbose_logging",
     "function_tool",
     "get_default_model_provider",
+    "handoff",
+    "input_guardrail",
+    "output_guardrail",
     "set_default_model_provider",
+    "tool_input_guardrail",
+    "tool_output_guardrail",
 )
 
 
@@ -160,12 +228,31 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from ._agent import Agent as Agent
+    from ._agent import AgentToolStreamEvent as AgentToolStreamEvent
     from ._agent import FunctionToolResult as FunctionToolResult
     from ._agent import StopAtTools as StopAtTools
     from ._agent import ToolsToFinalOutputFunction as ToolsToFinalOutputFunction
     from ._agent import ToolsToFinalOutputResult as ToolsToFinalOutputResult
+    from ._error_handlers import RunErrorData as RunErrorData
+    from ._error_handlers import RunErrorHandler as RunErrorHandler
+    from ._error_handlers import RunErrorHandlerInput as RunErrorHandlerInput
+    from ._error_handlers import RunErrorHandlerResult as RunErrorHandlerResult
+    from ._error_handlers import RunErrorHandlers as RunErrorHandlers
+    from ._guardrails import GuardrailFunctionOutput as GuardrailFunctionOutput
+    from ._guardrails import InputGuardrail as InputGuardrail
+    from ._guardrails import InputGuardrailResult as InputGuardrailResult
+    from ._guardrails import OutputGuardrail as OutputGuardrail
+    from ._guardrails import OutputGuardrailResult as OutputGuardrailResult
+    from ._guardrails import input_guardrail as input_guardrail
+    from ._guardrails import output_guardrail as output_guardrail
+    from ._handoffs import Handoff as Handoff
+    from ._handoffs import HandoffInputData as HandoffInputData
+    from ._handoffs import HandoffInputFilter as HandoffInputFilter
+    from ._handoffs import handoff as handoff
     from ._hooks import AgentHooks as AgentHooks
     from ._hooks import RunHooks as RunHooks
+    from ._items import HandoffCallItem as HandoffCallItem
+    from ._items import HandoffOutputItem as HandoffOutputItem
     from ._items import ItemHelpers as ItemHelpers
     from ._items import MessageOutputItem as MessageOutputItem
     from ._items import ModelResponse as ModelResponse
@@ -177,6 +264,7 @@ if TYPE_CHECKING:
     from ._items import ResponseOutputText as ResponseOutputText
     from ._items import ResponseReasoningItem as ResponseReasoningItem
     from ._items import RunItem as RunItem
+    from ._items import ToolApprovalItem as ToolApprovalItem
     from ._items import ToolCallItem as ToolCallItem
     from ._items import ToolCallOutputItem as ToolCallOutputItem
     from ._items import TResponseInputItem as TResponseInputItem
@@ -197,6 +285,7 @@ if TYPE_CHECKING:
     from ._run_config import RunConfig as RunConfig
     from ._run_context import RunContextWrapper as RunContextWrapper
     from ._run_context import ToolContext as ToolContext
+    from ._run_state import RunState as RunState
     from ._runner import DEFAULT_MAX_TURNS as DEFAULT_MAX_TURNS
     from ._runner import Runner as Runner
     from ._sessions import MemorySession as MemorySession
@@ -207,6 +296,15 @@ if TYPE_CHECKING:
     from ._stream_events import RunItemStreamEvent as RunItemStreamEvent
     from ._stream_events import StreamEvent as StreamEvent
     from ._stream_types import TResponseStreamEvent as TResponseStreamEvent
+    from ._tool_guardrails import ToolGuardrailFunctionOutput as ToolGuardrailFunctionOutput
+    from ._tool_guardrails import ToolInputGuardrail as ToolInputGuardrail
+    from ._tool_guardrails import ToolInputGuardrailData as ToolInputGuardrailData
+    from ._tool_guardrails import ToolInputGuardrailResult as ToolInputGuardrailResult
+    from ._tool_guardrails import ToolOutputGuardrail as ToolOutputGuardrail
+    from ._tool_guardrails import ToolOutputGuardrailData as ToolOutputGuardrailData
+    from ._tool_guardrails import ToolOutputGuardrailResult as ToolOutputGuardrailResult
+    from ._tool_guardrails import tool_input_guardrail as tool_input_guardrail
+    from ._tool_guardrails import tool_output_guardrail as tool_output_guardrail
     from ._tools import FunctionTool as FunctionTool
     from ._tools import HostedTool as HostedTool
     from ._tools import LocalCallTool as LocalCallTool
@@ -217,8 +315,16 @@ if TYPE_CHECKING:
     from ._usage import OutputTokensDetails as OutputTokensDetails
     from ._usage import Usage as Usage
     from .exceptions import AgentsException as AgentsException
+    from .exceptions import InputGuardrailTripwireTriggered as InputGuardrailTripwireTriggered
     from .exceptions import MaxTurnsExceeded as MaxTurnsExceeded
     from .exceptions import ModelBehaviorError as ModelBehaviorError
+    from .exceptions import OutputGuardrailTripwireTriggered as OutputGuardrailTripwireTriggered
     from .exceptions import ToolExecutionError as ToolExecutionError
+    from .exceptions import (
+        ToolInputGuardrailTripwireTriggered as ToolInputGuardrailTripwireTriggered,
+    )
+    from .exceptions import (
+        ToolOutputGuardrailTripwireTriggered as ToolOutputGuardrailTripwireTriggered,
+    )
     from .exceptions import ToolTimeoutError as ToolTimeoutError
     from .exceptions import UserError as UserError

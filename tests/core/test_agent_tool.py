@@ -1,0 +1,138 @@
+"""Agents as tools: nested runs, usage roll-up, streaming to the parent, errors, hooks."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import BaseModel
+
+from agents_core import (
+    Agent,
+    AgentToolStreamEvent,
+    RunContextWrapper,
+    RunHooks,
+    Runner,
+    ToolCallOutputItem,
+    Usage,
+    function_tool,
+)
+from agents_core.testing import ScriptedModel, function_call
+
+usage = Usage(requests=1, input_tokens=10, output_tokens=5, total_tokens=15)
+
+
+async def test_nested_agent_runs_and_usage_rolls_up() -> None:
+    translator_model = ScriptedModel(["Bonjour"], default_usage=usage)
+    translator = Agent(name="Translator", instructions="to French", model=translator_model)
+    parent_model = ScriptedModel(
+        [function_call("translate", {"input": "Hello"}, call_id="t"), "It is Bonjour."],
+        default_usage=usage,
+    )
+    parent = Agent(
+        name="Main",
+        model=parent_model,
+        tools=[translator.as_tool("translate", "Translate to French")],
+    )
+    result = await Runner.run(parent, "Say hello in French", context={"shared": True})
+    assert translator_model.calls[0].input == [{"role": "user", "content": "Hello"}]
+    assert translator_model.calls[0].system_instructions == "to French"
+    output = next(i for i in result.new_items if isinstance(i, ToolCallOutputItem))
+    assert output.output == "Bonjour"
+    assert result.usage.requests == 3 and result.usage.total_tokens == 45
+    schema = parent_model.calls[0].tools[0].params_json_schema  # type: ignore[union-attr]
+    assert schema["required"] == ["input"]
+
+
+async def test_two_levels_deep() -> None:
+    leaf = Agent(name="Leaf", model=ScriptedModel(["leaf answer"]))
+    middle = Agent(
+        name="Middle",
+        model=ScriptedModel(
+            [function_call("leaf", {"input": "q"}, call_id="l"), "middle got: leaf answer"]
+        ),
+        tools=[leaf.as_tool("leaf", "ask the leaf")],
+    )
+    top_model = ScriptedModel([function_call("middle", {"input": "q"}, call_id="m"), "done"])
+    top = Agent(name="Top", model=top_model, tools=[middle.as_tool("middle", "ask the middle")])
+    result = await Runner.run(top, "go")
+    assert top_model.calls[1].input[-1]["output"] == "middle got: leaf answer"
+    assert result.usage.requests == 5
+
+
+class Query(BaseModel):
+    city: str
+    days: int
+
+
+async def test_structured_parameters_and_output_extractor() -> None:
+    nested_model = ScriptedModel(["forecast ready"])
+
+    async def extract(result: Any) -> str:
+        return f"[{result.final_output}]"
+
+    nested = Agent(name="Forecaster", model=nested_model)
+    tool = nested.as_tool("forecast", "Forecast", parameters=Query, custom_output_extractor=extract)
+    model = ScriptedModel(
+        [function_call("forecast", {"city": "Oslo", "days": 3}, call_id="f"), "ok"]
+    )
+    await Runner.run(Agent(name="Main", model=model, tools=[tool]), "go")
+    assert json.loads(nested_model.calls[0].input[0]["content"]) == {"city": "Oslo", "days": 3}
+    assert model.calls[1].input[-1]["output"] == "[forecast ready]"
+    assert tool.params_json_schema["required"] == ["city", "days"]
+
+
+async def test_nested_errors_reach_the_parent_model() -> None:
+    broken = Agent(name="Broken", model=ScriptedModel([RuntimeError("nested model down")]))
+    model = ScriptedModel([function_call("broken", {"input": "x"}, call_id="b"), "handled"])
+    result = await Runner.run(
+        Agent(name="Main", model=model, tools=[broken.as_tool("broken", "fails")]), "go"
+    )
+    assert "nested model down" in model.calls[1].input[-1]["output"]
+    assert result.final_output == "handled"
+
+
+async def test_nested_stream_events_reach_the_parent() -> None:
+    seen: list[AgentToolStreamEvent] = []
+    nested = Agent(name="Streamer", model=ScriptedModel(["one two three"]))
+    tool = nested.as_tool("stream", "streams", on_stream=seen.append)
+    model = ScriptedModel([function_call("stream", {"input": "go"}, call_id="s"), "ok"])
+    await Runner.run(Agent(name="Main", model=model, tools=[tool]), "go")
+    deltas = [
+        e.event.data.delta
+        for e in seen
+        if e.event.type == "raw_response_event"
+        and e.event.data.type == "response.output_text.delta"
+    ]
+    assert "".join(deltas) == "one two three"
+    assert {e.agent.name for e in seen} == {"Streamer"}
+    assert seen[0].tool_call is not None and seen[0].tool_call.call_id == "s"
+
+
+async def test_nested_agent_has_its_own_max_turns_and_hooks() -> None:
+    class Names(RunHooks[Any]):
+        def __init__(self) -> None:
+            self.started: list[str] = []
+
+        async def on_agent_start(self, context: RunContextWrapper[Any], agent: Agent[Any]) -> None:
+            self.started.append(agent.name)
+
+    @function_tool
+    def loop() -> str:
+        return "again"
+
+    nested_hooks = Names()
+    looping = Agent(
+        name="Looper",
+        model=ScriptedModel([function_call("loop", {}, call_id=str(i)) for i in range(5)]),
+        tools=[loop],
+    )
+    tool = looping.as_tool("looper", "loops", max_turns=2, hooks=nested_hooks)
+    model = ScriptedModel([function_call("looper", {"input": "x"}, call_id="l"), "gave up"])
+    parent_hooks = Names()
+    result = await Runner.run(
+        Agent(name="Main", model=model, tools=[tool]), "go", hooks=parent_hooks
+    )
+    assert "Max turns (2) exceeded" in model.calls[1].input[-1]["output"]
+    assert nested_hooks.started == ["Looper"] and parent_hooks.started == ["Main"]
+    assert result.final_output == "gave up"

@@ -1,0 +1,51 @@
+"""The orchestration examples run to completion, the approval one across two processes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _run(name: str, *args: str, cwd: Path | None = None) -> str:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / name), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        cwd=cwd,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_handoffs_example() -> None:
+    out = _run("handoffs.py")
+    assert "Triage -> Billing" in out and "Billing -> Refunds" in out
+    assert "reason: damaged on arrival" in out
+    assert "Answered by Refunds: I have refunded 49.90 EUR for order A-17." in out
+    assert "saw 1 input item(s)" in out
+
+
+def test_guardrails_example() -> None:
+    out = _run("guardrails.py")
+    assert "1. answered: Rest the dough" in out
+    assert "2. stopped by input guardrail: {'off_topic': True}" in out
+    assert "3. stopped by output guardrail: {'digits': 16}" in out
+
+
+def test_human_approval_example_pauses_and_resumes_in_a_second_process(tmp_path: Path) -> None:
+    state = tmp_path / "state.json"
+    first = _run("human_approval.py", "--state-file", str(state))
+    assert "Waiting for approval: issue_refund" in first
+    assert state.exists() and '"sha256"' in state.read_text()
+    second = _run("human_approval.py", "--approve", "--state-file", str(state))
+    assert "Context kept across processes: {'customer': 'c-42'}" in second
+    assert "Final answer: Your refund of 49.90 EUR is on its way." in second
+    assert not state.exists()
+    _run("human_approval.py", "--state-file", str(state))
+    rejected = _run("human_approval.py", "--reject", "--state-file", str(state))
+    assert "Final answer: A refund could not be approved." in rejected

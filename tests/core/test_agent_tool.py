@@ -136,3 +136,19 @@ async def test_nested_agent_has_its_own_max_turns_and_hooks() -> None:
     assert "Max turns (2) exceeded" in model.calls[1].input[-1]["output"]
     assert nested_hooks.started == ["Looper"] and parent_hooks.started == ["Main"]
     assert result.final_output == "gave up"
+
+
+async def test_agent_tool_can_need_approval() -> None:
+    nested_model = ScriptedModel(["nested done"])
+    nested = Agent(name="Deployer", model=nested_model)
+    model = ScriptedModel([function_call("deploy", {"input": "prod"}, call_id="d"), "deployed"])
+    parent = Agent(
+        name="Main", model=model, tools=[nested.as_tool("deploy", "Deploy", needs_approval=True)]
+    )
+    paused = await Runner.run(parent, "ship it")
+    assert [i.tool_name for i in paused.interruptions] == ["deploy"] and nested_model.calls == []
+    state = paused.to_state()
+    state.approve(state.get_interruptions()[0])
+    result = await Runner.run(parent, state)
+    assert nested_model.calls[0].input == [{"role": "user", "content": "prod"}]
+    assert result.final_output == "deployed"

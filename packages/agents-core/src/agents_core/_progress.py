@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ._approvals import Approvals
@@ -27,44 +26,101 @@ def overrides(hooks: Any, name: str, base: type) -> bool:
     return hooks is not None and getattr(type(hooks), name) is not getattr(base, name)
 
 
-@dataclass(eq=False)
 class RunInProgress:
-    """Everything a run accumulates while it goes; results, errors and saved states come from it."""
+    """Everything a run accumulates while it goes; results, errors and saved states come from it.
 
-    starting_agent: Agent[Any]
-    agent: Agent[Any]
-    original_input: str | list[TResponseInputItem]
-    history: list[TResponseInputItem]
-    """What precedes the run's items in every model call: session history plus the input (or,
-    after a handoff filter, what the filter kept)."""
-    context_wrapper: RunContextWrapper[Any]
-    run_config: RunConfig
-    hooks: RunHooks[Any] | None
-    max_turns: int
-    previous_response_id: str | None
-    conversation_id: str | None
-    error_handlers: RunErrorHandlers[Any] | None = None
-    streamed: RunResultStreaming | None = None
-    current_turn: int = 0
-    new_items: list[RunItem] = field(default_factory=list)
-    model_responses: list[ModelResponse] = field(default_factory=list)
-    model_item_offset: int = 0
-    """``new_items`` before this index are already part of ``history`` (after a handoff filter)."""
-    turn_start: int = 0
-    """Where the items of the current turn begin in ``new_items``."""
-    agents_that_used_tools: set[str] = field(default_factory=set)
-    sent_item_count: int = 0
-    """With a server-side conversation, how many of ``new_items`` the server already holds."""
-    resuming: bool = False
-    """True when the run continues a paused turn: finish it before calling the model again."""
-    approvals: Approvals = field(default_factory=Approvals)
-    interruptions: list[ToolApprovalItem] = field(default_factory=list)
-    input_guardrail_results: list[InputGuardrailResult] = field(default_factory=list)
-    output_guardrail_results: list[OutputGuardrailResult] = field(default_factory=list)
-    tool_input_guardrail_results: list[ToolInputGuardrailResult] = field(default_factory=list)
-    tool_output_guardrail_results: list[ToolOutputGuardrailResult] = field(default_factory=list)
-    session_saved_items: int = -1
-    """How many of ``new_items`` a session already holds; -1 until the input itself is saved."""
+    ``history`` is what precedes the run's items in every model call: session history plus the
+    input (or, after a handoff filter, what the filter kept). ``new_items`` before
+    ``model_item_offset`` are already part of ``history``; ``turn_start`` is where the current
+    turn's items begin. With a server-side conversation, ``sent_item_count`` of ``new_items`` are
+    already held by the server. ``resuming`` means the run continues a paused turn.
+    ``session_saved_items`` counts the items a session holds (-1 until the input is saved).
+    """
+
+    __slots__ = (
+        "agent",
+        "agents_that_used_tools",
+        "approvals",
+        "context_wrapper",
+        "conversation_id",
+        "current_turn",
+        "error_handlers",
+        "history",
+        "hooks",
+        "input_guardrail_results",
+        "interruptions",
+        "max_turns",
+        "model_item_offset",
+        "model_responses",
+        "new_items",
+        "original_input",
+        "output_guardrail_results",
+        "previous_response_id",
+        "resuming",
+        "run_config",
+        "sent_item_count",
+        "session_saved_items",
+        "starting_agent",
+        "streamed",
+        "tool_input_guardrail_results",
+        "tool_output_guardrail_results",
+        "turn_start",
+    )
+
+    def __init__(
+        self,
+        *,
+        starting_agent: Agent[Any],
+        agent: Agent[Any],
+        original_input: str | list[TResponseInputItem],
+        history: list[TResponseInputItem],
+        context_wrapper: RunContextWrapper[Any],
+        run_config: RunConfig,
+        hooks: RunHooks[Any] | None,
+        max_turns: int,
+        previous_response_id: str | None,
+        conversation_id: str | None,
+        error_handlers: RunErrorHandlers[Any] | None = None,
+        streamed: RunResultStreaming | None = None,
+        current_turn: int = 0,
+        new_items: list[RunItem] | None = None,
+        model_responses: list[ModelResponse] | None = None,
+        model_item_offset: int = 0,
+        turn_start: int = 0,
+        agents_that_used_tools: set[str] | None = None,
+        sent_item_count: int = 0,
+        resuming: bool = False,
+        approvals: Approvals | None = None,
+        interruptions: list[ToolApprovalItem] | None = None,
+        session_saved_items: int = -1,
+    ) -> None:
+        self.starting_agent = starting_agent
+        self.agent = agent
+        self.original_input = original_input
+        self.history = history
+        self.context_wrapper = context_wrapper
+        self.run_config = run_config
+        self.hooks = hooks
+        self.max_turns = max_turns
+        self.previous_response_id = previous_response_id
+        self.conversation_id = conversation_id
+        self.error_handlers = error_handlers
+        self.streamed = streamed
+        self.current_turn = current_turn
+        self.new_items: list[RunItem] = new_items if new_items is not None else []
+        self.model_responses: list[ModelResponse] = model_responses or []
+        self.model_item_offset = model_item_offset
+        self.turn_start = turn_start
+        self.agents_that_used_tools: set[str] = agents_that_used_tools or set()
+        self.sent_item_count = sent_item_count
+        self.resuming = resuming
+        self.approvals = approvals if approvals is not None else Approvals()
+        self.interruptions: list[ToolApprovalItem] = interruptions or []
+        self.input_guardrail_results: list[InputGuardrailResult] = []
+        self.output_guardrail_results: list[OutputGuardrailResult] = []
+        self.tool_input_guardrail_results: list[ToolInputGuardrailResult] = []
+        self.tool_output_guardrail_results: list[ToolOutputGuardrailResult] = []
+        self.session_saved_items = session_saved_items
 
     @property
     def server_manages_history(self) -> bool:

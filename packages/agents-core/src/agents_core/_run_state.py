@@ -39,7 +39,7 @@ _KIND = "agents.run_state"
 class _StateDocument(pydantic.BaseModel):
     """The shape of a saved state; anything else is rejected before a state is built."""
 
-    model_config = pydantic.ConfigDict(extra="forbid", strict=True)
+    model_config = pydantic.ConfigDict(extra="forbid", strict=True, defer_build=True)
 
     kind: str
     schema_version: int

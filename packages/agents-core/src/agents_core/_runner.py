@@ -6,14 +6,8 @@ import asyncio
 import atexit
 import inspect
 import threading
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from ._error_handlers import (
-    RunErrorData,
-    RunErrorHandlerInput,
-    RunErrorHandlerResult,
-    RunErrorHandlers,
-)
 from ._items import (
     ItemHelpers,
     MessageOutputItem,
@@ -25,7 +19,6 @@ from ._progress import RunInProgress
 from ._results import RunErrorDetails, RunResult, RunResultStreaming
 from ._run_config import RunConfig
 from ._run_context import RunContextWrapper
-from ._run_state import RunState
 from ._step import finish_turn, run_output_guardrails
 from ._stream_events import AgentUpdatedStreamEvent
 from ._turn import add_items, call_model_guarded, prepare_turn, process_output
@@ -33,14 +26,16 @@ from .exceptions import AgentsException, MaxTurnsExceeded, UserError
 
 if TYPE_CHECKING:
     from ._agent import Agent
+    from ._error_handlers import RunErrorHandlers
     from ._hooks import RunHooks
+    from ._run_state import RunState
     from ._sessions import Session
 
 __all__ = ("DEFAULT_MAX_TURNS", "Runner")
 
 DEFAULT_MAX_TURNS = 10
 
-RunInput = str | list[TResponseInputItem] | RunState[Any]
+RunInput: TypeAlias = "str | list[TResponseInputItem] | RunState[Any]"
 
 
 class _Stopped(Exception):
@@ -127,6 +122,8 @@ async def _max_turns_reached(run: RunInProgress, agent: Agent[Any]) -> Any:
     handler = (run.error_handlers or {}).get("max_turns")
     if handler is None:
         raise error
+    from ._error_handlers import RunErrorData, RunErrorHandlerInput, RunErrorHandlerResult
+
     run_data = RunErrorData(
         input=run.original_input,
         new_items=list(run.new_items),
@@ -172,8 +169,16 @@ def _error_details(run: RunInProgress) -> RunErrorDetails:
     )
 
 
+def _is_state(input: Any) -> bool:
+    if isinstance(input, str | list):
+        return False
+    from ._run_state import RunState  # loaded only when a saved run is resumed
+
+    return isinstance(input, RunState)
+
+
 def _check_input(input: Any) -> None:
-    if isinstance(input, str | RunState):
+    if isinstance(input, str) or _is_state(input):
         return
     if isinstance(input, list) and all(isinstance(item, dict) for item in input):
         return
@@ -201,22 +206,23 @@ async def _prepare_run(
     if not isinstance(max_turns, int) or max_turns < 1:
         raise UserError(f"max_turns must be a positive integer, got {max_turns!r}.")
     config = run_config if run_config is not None else RunConfig()
-    if isinstance(input, RunState):
-        return input._resume(
+    if _is_state(input):
+        return input._resume(  # type: ignore[union-attr]  # a RunState, checked above
             hooks=hooks,
             run_config=config,
             error_handlers=error_handlers,
             context=context,
             streamed=streamed,
         )
-    input_items = ItemHelpers.input_to_new_input_list(input)
+    plain_input: str | list[TResponseInputItem] = input  # type: ignore[assignment]  # not a state
+    input_items = ItemHelpers.input_to_new_input_list(plain_input)
     history = input_items
     if session is not None:
         history = await session.get_items() + input_items
     return RunInProgress(
         starting_agent=starting_agent,
         agent=starting_agent,
-        original_input=input,
+        original_input=plain_input,
         history=history,
         context_wrapper=RunContextWrapper(context=context),
         run_config=config,
@@ -383,7 +389,7 @@ class Runner:
                 "and iterate 'async for event in result.stream_events()'."
             ) from None
         _check_input(input)
-        resumed = input if isinstance(input, RunState) else None
+        resumed: Any = input if _is_state(input) else None
         result = RunResultStreaming(
             input=resumed._progress.original_input if resumed else input,  # type: ignore[arg-type]
             new_items=[],

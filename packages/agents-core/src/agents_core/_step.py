@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from ._agent import FunctionToolResult, ToolsToFinalOutputResult
 from ._approvals import requires_approval
-from ._handoffs import Handoff, HandoffInputData
 from ._items import (
     HandoffCallItem,
     HandoffOutputItem,
@@ -33,6 +32,7 @@ from .exceptions import ModelBehaviorError, OutputGuardrailTripwireTriggered, Us
 
 if TYPE_CHECKING:
     from ._agent import Agent
+    from ._handoffs import Handoff
     from ._progress import RunInProgress
 
 __all__ = ("NextStep", "finish_turn", "run_output_guardrails")
@@ -252,6 +252,8 @@ async def _filter_history(run: RunInProgress, handoff: Handoff[Any]) -> None:
     input_filter = handoff.input_filter or run.run_config.handoff_input_filter
     if input_filter is None:
         return
+    from ._handoffs import HandoffInputData
+
     offset = run.model_item_offset
     data = HandoffInputData(
         input_history=tuple(run.history),

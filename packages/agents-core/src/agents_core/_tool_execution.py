@@ -10,12 +10,6 @@ from typing import TYPE_CHECKING, Any
 from ._agent import FunctionToolResult
 from ._items import ItemHelpers, ResponseFunctionToolCall, ResponseOtherItem, ToolCallOutputItem
 from ._run_context import ToolContext
-from ._tool_guardrails import (
-    ToolInputGuardrailData,
-    ToolInputGuardrailResult,
-    ToolOutputGuardrailData,
-    ToolOutputGuardrailResult,
-)
 from ._tools import FunctionTool, LocalCallTool
 from .exceptions import (
     AgentsException,
@@ -66,7 +60,11 @@ async def _checked_input(
     run: RunInProgress, agent: Agent[Any], tool: FunctionTool, ctx: ToolContext[Any]
 ) -> Any:
     """Run the tool's input guardrails: the rejection message, or ``_NOT_BLOCKED``."""
-    for guardrail in tool.tool_input_guardrails or ():
+    if not tool.tool_input_guardrails:
+        return _NOT_BLOCKED
+    from ._tool_guardrails import ToolInputGuardrailData, ToolInputGuardrailResult
+
+    for guardrail in tool.tool_input_guardrails:
         verdict = await guardrail.run(ToolInputGuardrailData(context=ctx, agent=agent))
         run.tool_input_guardrail_results.append(ToolInputGuardrailResult(guardrail, verdict))
         behavior = verdict.behavior
@@ -81,7 +79,11 @@ async def _checked_output(
     run: RunInProgress, agent: Agent[Any], tool: FunctionTool, ctx: ToolContext[Any], output: Any
 ) -> Any:
     """Run the tool's output guardrails: the output, or the message that replaces it."""
-    for guardrail in tool.tool_output_guardrails or ():
+    if not tool.tool_output_guardrails:
+        return output
+    from ._tool_guardrails import ToolOutputGuardrailData, ToolOutputGuardrailResult
+
+    for guardrail in tool.tool_output_guardrails:
         data = ToolOutputGuardrailData(context=ctx, agent=agent, output=output)
         verdict = await guardrail.run(data)
         run.tool_output_guardrail_results.append(ToolOutputGuardrailResult(guardrail, verdict))

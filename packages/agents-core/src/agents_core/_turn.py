@@ -7,7 +7,6 @@ import dataclasses
 import inspect
 from typing import TYPE_CHECKING, Any
 
-from ._handoffs import Handoff, as_handoff
 from ._items import (
     HandoffCallItem,
     ItemHelpers,
@@ -32,6 +31,7 @@ from .exceptions import InputGuardrailTripwireTriggered, ModelBehaviorError, Use
 if TYPE_CHECKING:
     from ._agent import Agent
     from ._guardrails import InputGuardrail
+    from ._handoffs import Handoff
     from ._progress import RunInProgress
 
 __all__ = ("PreparedTurn", "add_items", "call_model", "prepare_turn", "process_output")
@@ -105,6 +105,8 @@ def _model_settings(agent: Agent[Any], run: RunInProgress) -> ModelSettings:
 
 
 async def _enabled_handoffs(run: RunInProgress, agent: Agent[Any]) -> list[Handoff[Any]]:
+    from ._handoffs import as_handoff  # loaded only by agents that hand off
+
     enabled: list[Handoff[Any]] = []
     for target in agent.handoffs:
         handoff = as_handoff(target)

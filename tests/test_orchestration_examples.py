@@ -49,3 +49,11 @@ def test_human_approval_example_pauses_and_resumes_in_a_second_process(tmp_path:
     _run("human_approval.py", "--state-file", str(state))
     rejected = _run("human_approval.py", "--reject", "--state-file", str(state))
     assert "Final answer: A refund could not be approved." in rejected
+
+
+def test_mcp_filesystem_example(tmp_path: Path, npm_servers_installed: Path) -> None:
+    (tmp_path / "todo.txt").write_text("water the plants\n")
+    out = _run("mcp_filesystem.py", str(tmp_path))
+    assert "filesystem tools" in out
+    assert "[FILE] todo.txt" in out
+    assert "water the plants" in out

@@ -11,12 +11,14 @@ import pytest
 
 import agents_core
 import agents_core.exceptions
+import agents_core.mcp
 import agents_core.testing
 
 PUBLIC_MODULES = [
     "agents_core",
     "agents_core.exceptions",
     "agents_core.handoff_filters",
+    "agents_core.mcp",
     "agents_core.testing",
 ]
 

@@ -102,6 +102,9 @@ _EXPORTS: dict[str, str] = {
     "Usage": "_usage",
     "AgentsException": "exceptions",
     "InputGuardrailTripwireTriggered": "exceptions",
+    "MCPConnectionError": "exceptions",
+    "MCPServerError": "exceptions",
+    "MCPToolError": "exceptions",
     "MaxTurnsExceeded": "exceptions",
     "ModelBehaviorError": "exceptions",
     "OutputGuardrailTripwireTriggered": "exceptions",
@@ -136,6 +139,9 @@ __all__ = (
     "InputTokensDetails",
     "ItemHelpers",
     "LocalCallTool",
+    "MCPConnectionError",
+    "MCPServerError",
+    "MCPToolError",
     "MaxTurnsExceeded",
     "MemorySession",
     "MessageOutputItem",
@@ -317,6 +323,9 @@ if TYPE_CHECKING:
     from .exceptions import AgentsException as AgentsException
     from .exceptions import InputGuardrailTripwireTriggered as InputGuardrailTripwireTriggered
     from .exceptions import MaxTurnsExceeded as MaxTurnsExceeded
+    from .exceptions import MCPConnectionError as MCPConnectionError
+    from .exceptions import MCPServerError as MCPServerError
+    from .exceptions import MCPToolError as MCPToolError
     from .exceptions import ModelBehaviorError as ModelBehaviorError
     from .exceptions import OutputGuardrailTripwireTriggered as OutputGuardrailTripwireTriggered
     from .exceptions import ToolExecutionError as ToolExecutionError

@@ -6,7 +6,7 @@ import dataclasses
 import inspect
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeAlias, cast
 
 from typing_extensions import TypedDict
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ._results import RunResult, RunResultStreaming
     from ._run_config import RunConfig
     from ._tools import NeedsApproval, ToolErrorFunction
+    from .mcp import MCPConfig, MCPServer
 
 __all__ = (
     "Agent",
@@ -82,6 +83,10 @@ Instructions: TypeAlias = (
 )
 
 
+def _no_mcp_config() -> MCPConfig:
+    return cast("MCPConfig", {})
+
+
 @dataclass(eq=False)
 class Agent(Generic[TContext]):
     """An LLM configured with instructions, tools and (optionally) a structured output type.
@@ -94,6 +99,10 @@ class Agent(Generic[TContext]):
     name: str
     handoff_description: str | None = None
     tools: list[Tool] = field(default_factory=list)
+    mcp_servers: list[MCPServer] = field(default_factory=list)
+    """MCP servers whose tools join ``tools`` each turn (connect them before running)."""
+    mcp_config: MCPConfig = field(default_factory=_no_mcp_config)
+    """How MCP tools are offered (see ``agents_core.mcp.MCPConfig``)."""
     instructions: (
         str | Callable[[RunContextWrapper[TContext], Agent[TContext]], str | Awaitable[str]] | None
     ) = None
@@ -112,7 +121,13 @@ class Agent(Generic[TContext]):
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name:
             raise UserError(f"Agent name must be a non-empty string, got {self.name!r}.")
-        for field_name in ("tools", "handoffs", "input_guardrails", "output_guardrails"):
+        for field_name in (
+            "tools",
+            "mcp_servers",
+            "handoffs",
+            "input_guardrails",
+            "output_guardrails",
+        ):
             value = getattr(self, field_name)
             if not isinstance(value, list):
                 raise UserError(
@@ -201,9 +216,19 @@ class Agent(Generic[TContext]):
             )
         return result
 
+    async def get_mcp_tools(self, run_context: RunContextWrapper[TContext]) -> list[Tool]:
+        """The tools this agent's MCP servers offer now, as function tools."""
+        if not self.mcp_servers:
+            return []
+        from .mcp._tools import mcp_tools_for_agent
+
+        return list(await mcp_tools_for_agent(self, run_context))
+
     async def get_all_tools(self, run_context: RunContextWrapper[TContext]) -> list[Tool]:
-        """The tools enabled for this turn (``is_enabled`` evaluated against the context)."""
+        """The tools enabled for this turn: MCP tools, then the agent's own enabled tools."""
         tools = self.tools
+        if self.mcp_servers:
+            tools = [*await self.get_mcp_tools(run_context), *tools]
         if all(tool.is_enabled is True for tool in tools):
             return list(tools)
         enabled: list[Tool] = []

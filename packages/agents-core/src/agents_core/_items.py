@@ -384,8 +384,25 @@ class ItemHelpers:
         return {
             "type": "function_call_output",
             "call_id": tool_call.call_id,
-            "output": stringify_tool_output(output),
+            "output": output if is_content_parts(output) else stringify_tool_output(output),
         }
+
+
+_CONTENT_PART_TYPES = frozenset({"input_text", "input_image", "input_file"})
+
+
+def is_content_parts(output: Any) -> bool:
+    """Whether a tool's output is a list of Responses content parts (text, images, files).
+
+    Such output is sent to the model as it is, so it can see images a tool returns.
+    """
+    return (
+        isinstance(output, list)
+        and bool(output)
+        and all(
+            isinstance(part, dict) and part.get("type") in _CONTENT_PART_TYPES for part in output
+        )
+    )
 
 
 def stringify_tool_output(output: Any) -> str:

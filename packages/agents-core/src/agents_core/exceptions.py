@@ -12,6 +12,9 @@
     ├── OutputGuardrailTripwireTriggered    an output guardrail stopped the run
     ├── ToolInputGuardrailTripwireTriggered     a tool input guardrail stopped the run
     ├── ToolOutputGuardrailTripwireTriggered    a tool output guardrail stopped the run
+    ├── MCPServerError          an MCP server failed (names the server)
+    │   ├── MCPConnectionError      it could not be started or connected
+    │   └── MCPToolError            a call failed: it died, hung, or sent malformed data
     └── ModelScriptError        a scripted test model was used outside its script (testing)
         ├── UnexpectedModelCall     called when no step was left
         └── UnconsumedModelSteps    steps were left over at ``assert_complete()``
@@ -36,6 +39,9 @@ if TYPE_CHECKING:
 __all__ = (
     "AgentsException",
     "InputGuardrailTripwireTriggered",
+    "MCPConnectionError",
+    "MCPServerError",
+    "MCPToolError",
     "MaxTurnsExceeded",
     "ModelBehaviorError",
     "ModelScriptError",
@@ -145,6 +151,27 @@ class ToolOutputGuardrailTripwireTriggered(AgentsException):
         super().__init__(f"Tool output guardrail '{guardrail.get_name()}' stopped the run.")
         self.guardrail = guardrail
         self.output = output
+
+
+class MCPServerError(AgentsException):
+    """An MCP server failed; ``server_name`` says which."""
+
+    def __init__(self, server_name: str, message: str) -> None:
+        super().__init__(f"MCP server '{server_name}': {message}")
+        self.server_name = server_name
+
+
+class MCPConnectionError(MCPServerError):
+    """An MCP server could not be started or connected (after any retries)."""
+
+
+class MCPToolError(MCPServerError):
+    """A call to an MCP server failed: the server died, did not answer in time, or answered
+    with something unusable. ``tool_name`` says which call."""
+
+    def __init__(self, server_name: str, tool_name: str, message: str) -> None:
+        super().__init__(server_name, f"tool '{tool_name}': {message}")
+        self.tool_name = tool_name
 
 
 class ModelScriptError(AgentsException):

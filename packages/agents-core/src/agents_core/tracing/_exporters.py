@@ -1,0 +1,64 @@
+"""Exporters that need nothing but the standard library: the console and a JSON Lines file."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import threading
+from pathlib import Path
+from typing import Any, TextIO
+
+from ._core import Span, Trace
+from ._processor import TracingExporter
+
+__all__ = ("ConsoleSpanExporter", "JSONLinesSpanExporter")
+
+
+def _line(item: Trace | Span[Any]) -> str | None:
+    exported = item.export()
+    if exported is None:
+        return None
+    # default=str: span data may hold values of the user's own types; never fail the batch.
+    return json.dumps(exported, ensure_ascii=False, default=str)
+
+
+class ConsoleSpanExporter(TracingExporter):
+    """Prints each trace and span as one line: ``[trace] {...}`` or ``[span] {...}``.
+
+    Writes to ``file`` (standard output by default). Meant for debugging.
+    """
+
+    def __init__(self, file: TextIO | None = None) -> None:
+        self._file = file
+
+    def export(self, items: list[Trace | Span[Any]]) -> None:
+        """Print the items."""
+        out = self._file if self._file is not None else sys.stdout
+        for item in items:
+            line = _line(item)
+            if line is not None:
+                kind = "trace" if isinstance(item, Trace) else "span"
+                print(f"[{kind}] {line}", file=out)
+        out.flush()
+
+
+class JSONLinesSpanExporter(TracingExporter):
+    """Appends each trace and span to a file as one JSON object per line (``export()`` form).
+
+    The file is opened for each batch and written with one call, so other programs can read or
+    rotate it between batches.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self._lock = threading.Lock()
+
+    def export(self, items: list[Trace | Span[Any]]) -> None:
+        """Append the items."""
+        lines = [line for item in items if (line := _line(item)) is not None]
+        if not lines:
+            return
+        text = "\n".join(lines) + "\n"
+        with self._lock, self.path.open("a", encoding="utf-8") as file:
+            file.write(text)

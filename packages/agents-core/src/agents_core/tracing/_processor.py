@@ -1,0 +1,50 @@
+"""Tracing's extension points: processors (see every event) and exporters (ship batches)."""
+
+from __future__ import annotations
+
+import abc
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._core import Span, Trace
+
+__all__ = ("TracingExporter", "TracingProcessor")
+
+
+class TracingProcessor(abc.ABC):
+    """Receives every trace and span as it starts and ends.
+
+    Hooks run synchronously in the code being traced (often the event loop), so they must be
+    quick: hand the work to a queue, as ``BatchTraceProcessor`` does. An exception raised by a
+    hook is logged and never reaches the traced code.
+    """
+
+    @abc.abstractmethod
+    def on_trace_start(self, trace: Trace) -> None:
+        """A trace started."""
+
+    @abc.abstractmethod
+    def on_trace_end(self, trace: Trace) -> None:
+        """A trace finished."""
+
+    @abc.abstractmethod
+    def on_span_start(self, span: Span[Any]) -> None:
+        """A span started (its ``started_at`` is set)."""
+
+    @abc.abstractmethod
+    def on_span_end(self, span: Span[Any]) -> None:
+        """A span finished (its ``ended_at``, and ``error`` if any, are set)."""
+
+    def shutdown(self) -> None:  # noqa: B027 - optional hook, a no-op by default
+        """Export what is pending and release resources; called at interpreter exit."""
+
+    def force_flush(self) -> None:  # noqa: B027 - optional hook, a no-op by default
+        """Export everything pending now."""
+
+
+class TracingExporter(abc.ABC):
+    """Sends finished traces and spans somewhere: a file, the console, a tracing backend."""
+
+    @abc.abstractmethod
+    def export(self, items: list[Trace | Span[Any]]) -> None:
+        """Export one batch; ``item.export()`` gives each item as a plain JSON object."""

@@ -57,3 +57,23 @@ def test_mcp_filesystem_example(tmp_path: Path, npm_servers_installed: Path) -> 
     assert "filesystem tools" in out
     assert "[FILE] todo.txt" in out
     assert "water the plants" in out
+
+
+def test_sessions_example_keeps_the_conversation_across_two_runs(tmp_path: Path) -> None:
+    db = str(tmp_path / "conversation.db")
+    first = _run("sessions.py", "--db", db)
+    assert "History loaded from conversation.db: 0 item(s)" in first
+    second = _run("sessions.py", "--db", db)
+    assert "History loaded from conversation.db: 2 item(s)" in second
+    assert "The model saw 3 input item(s)." in second
+    assert "Assistant: Your name is Ada." in second
+    assert "Conversation cleared." in _run("sessions.py", "--db", db, "--reset")
+    assert "0 item(s)" in _run("sessions.py", "--db", db)
+
+
+def test_replay_example_replays_offline_and_catches_divergence() -> None:
+    out = _run("replay.py")
+    assert "Recorded 2 model calls" in out
+    assert "Replayed offline: 'Showers, 14 °C.'; identical items: True" in out
+    assert "A changed input is caught: ReplayDivergenceError" in out
+    assert '+      "content": "Weather in Oslo?",' in out

@@ -13,6 +13,7 @@ import agents_core
 import agents_core.exceptions
 import agents_core.mcp
 import agents_core.testing
+import agents_core.tracing
 
 PUBLIC_MODULES = [
     "agents_core",
@@ -20,6 +21,7 @@ PUBLIC_MODULES = [
     "agents_core.handoff_filters",
     "agents_core.mcp",
     "agents_core.testing",
+    "agents_core.tracing",
 ]
 
 

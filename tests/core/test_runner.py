@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import subprocess
+import sys
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -618,9 +620,18 @@ async def test_model_by_name_through_the_run_config_provider() -> None:
     assert result.final_output == "override"
 
 
-async def test_no_provider_gives_a_clear_error() -> None:
-    with pytest.raises(UserError, match="No model provider is configured"):
-        await Runner.run(Agent(name="a", model="gpt-test"), "go")
+def test_no_provider_gives_a_clear_error() -> None:
+    # In a fresh interpreter: importing the 'agents' facade elsewhere installs a default provider.
+    code = (
+        "from agents_core import Agent, Runner, UserError\n"
+        "try:\n"
+        "    Runner.run_sync(Agent(name='a', model='gpt-test'), 'go')\n"
+        "except UserError as exc:\n"
+        "    print(exc)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "No model provider is configured" in out.stdout
+    assert "'gpt-test'" in out.stdout
 
 
 async def test_refusal_becomes_the_text_output() -> None:

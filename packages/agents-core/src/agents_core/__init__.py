@@ -65,6 +65,12 @@ _EXPORTS: dict[str, str] = {
     "Reasoning": "_model_settings",
     "AgentOutputSchema": "_output_schema",
     "AgentOutputSchemaBase": "_output_schema",
+    "Recording": "_recording",
+    "RunRecorder": "_recording",
+    "ReplayModel": "_replay",
+    "ReplayModelProvider": "_replay",
+    "normalize_request": "_replay",
+    "replay_tools": "_replay",
     "RunErrorDetails": "_results",
     "RunResult": "_results",
     "RunResultStreaming": "_results",
@@ -77,6 +83,7 @@ _EXPORTS: dict[str, str] = {
     "MemorySession": "_sessions",
     "Session": "_sessions",
     "SessionSettings": "_sessions",
+    "SQLiteSession": "_sqlite_session",
     "AgentUpdatedStreamEvent": "_stream_events",
     "RawResponsesStreamEvent": "_stream_events",
     "RunItemStreamEvent": "_stream_events",
@@ -108,6 +115,9 @@ _EXPORTS: dict[str, str] = {
     "MaxTurnsExceeded": "exceptions",
     "ModelBehaviorError": "exceptions",
     "OutputGuardrailTripwireTriggered": "exceptions",
+    "ReplayDivergenceError": "exceptions",
+    "SessionError": "exceptions",
+    "SessionSchemaError": "exceptions",
     "ToolExecutionError": "exceptions",
     "ToolInputGuardrailTripwireTriggered": "exceptions",
     "ToolOutputGuardrailTripwireTriggered": "exceptions",
@@ -158,6 +168,10 @@ __all__ = (
     "RawResponsesStreamEvent",
     "Reasoning",
     "ReasoningItem",
+    "Recording",
+    "ReplayDivergenceError",
+    "ReplayModel",
+    "ReplayModelProvider",
     "ResponseFunctionToolCall",
     "ResponseOtherItem",
     "ResponseOutputMessage",
@@ -175,11 +189,15 @@ __all__ = (
     "RunHooks",
     "RunItem",
     "RunItemStreamEvent",
+    "RunRecorder",
     "RunResult",
     "RunResultStreaming",
     "RunState",
     "Runner",
+    "SQLiteSession",
     "Session",
+    "SessionError",
+    "SessionSchemaError",
     "SessionSettings",
     "StopAtTools",
     "StreamEvent",
@@ -212,7 +230,9 @@ __all__ = (
     "get_default_model_provider",
     "handoff",
     "input_guardrail",
+    "normalize_request",
     "output_guardrail",
+    "replay_tools",
     "set_default_model_provider",
     "tool_input_guardrail",
     "tool_output_guardrail",
@@ -285,6 +305,12 @@ if TYPE_CHECKING:
     from ._model_settings import Reasoning as Reasoning
     from ._output_schema import AgentOutputSchema as AgentOutputSchema
     from ._output_schema import AgentOutputSchemaBase as AgentOutputSchemaBase
+    from ._recording import Recording as Recording
+    from ._recording import RunRecorder as RunRecorder
+    from ._replay import ReplayModel as ReplayModel
+    from ._replay import ReplayModelProvider as ReplayModelProvider
+    from ._replay import normalize_request as normalize_request
+    from ._replay import replay_tools as replay_tools
     from ._results import RunErrorDetails as RunErrorDetails
     from ._results import RunResult as RunResult
     from ._results import RunResultStreaming as RunResultStreaming
@@ -297,6 +323,7 @@ if TYPE_CHECKING:
     from ._sessions import MemorySession as MemorySession
     from ._sessions import Session as Session
     from ._sessions import SessionSettings as SessionSettings
+    from ._sqlite_session import SQLiteSession as SQLiteSession
     from ._stream_events import AgentUpdatedStreamEvent as AgentUpdatedStreamEvent
     from ._stream_events import RawResponsesStreamEvent as RawResponsesStreamEvent
     from ._stream_events import RunItemStreamEvent as RunItemStreamEvent
@@ -328,6 +355,9 @@ if TYPE_CHECKING:
     from .exceptions import MCPToolError as MCPToolError
     from .exceptions import ModelBehaviorError as ModelBehaviorError
     from .exceptions import OutputGuardrailTripwireTriggered as OutputGuardrailTripwireTriggered
+    from .exceptions import ReplayDivergenceError as ReplayDivergenceError
+    from .exceptions import SessionError as SessionError
+    from .exceptions import SessionSchemaError as SessionSchemaError
     from .exceptions import ToolExecutionError as ToolExecutionError
     from .exceptions import (
         ToolInputGuardrailTripwireTriggered as ToolInputGuardrailTripwireTriggered,

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from ._approvals import Approvals
 from ._hooks import AgentHooks, RunHooks
 from ._items import ToolApprovalItem
+from ._run_tracing import RunTracing
 
 if TYPE_CHECKING:
     from ._agent import Agent
@@ -64,6 +65,7 @@ class RunInProgress:
         "streamed",
         "tool_input_guardrail_results",
         "tool_output_guardrail_results",
+        "tracing",
         "turn_start",
     )
 
@@ -121,6 +123,7 @@ class RunInProgress:
         self.tool_input_guardrail_results: list[ToolInputGuardrailResult] = []
         self.tool_output_guardrail_results: list[ToolOutputGuardrailResult] = []
         self.session_saved_items = session_saved_items
+        self.tracing = RunTracing()
 
     @property
     def server_manages_history(self) -> bool:

@@ -21,7 +21,7 @@ from ._items import ModelResponse, TResponseInputItem
 from ._model import Model, ModelProvider, ModelTracing
 from ._recording import RecordedModelCall, Recording, request_to_json
 from ._tools import FunctionTool, LocalCallTool, Tool
-from .exceptions import AgentsException
+from .exceptions import ReplayDivergenceError
 
 if TYPE_CHECKING:
     from ._agent import Agent
@@ -42,30 +42,6 @@ RequestNormalizer = Callable[[dict[str, Any]], dict[str, Any]]
 """Turns a request (as JSON) into the form that is compared; given a copy, may change it."""
 
 _DIFF_LINE_LIMIT = 150
-
-
-class ReplayDivergenceError(AgentsException):
-    """A replayed run asked for something the recording does not hold.
-
-    ``call_index`` is the 0-based model call; ``expected`` and ``actual`` are the recorded and
-    the new request as compared (``expected`` is None past the end of the recording); ``diff``
-    is a unified diff of the two, as pretty JSON.
-    """
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        call_index: int,
-        expected: dict[str, Any] | None,
-        actual: dict[str, Any] | None,
-        diff: str = "",
-    ) -> None:
-        super().__init__(message)
-        self.call_index = call_index
-        self.expected = expected
-        self.actual = actual
-        self.diff = diff
 
 
 def normalize_request(request: dict[str, Any]) -> dict[str, Any]:

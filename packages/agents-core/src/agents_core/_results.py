@@ -73,6 +73,25 @@ class RunResultBase:
     """Tool calls waiting for approval; when not empty the run paused instead of finishing."""
     _progress: RunInProgress | None = field(default=None, kw_only=True, repr=False)
 
+    def to_json(self) -> dict[str, Any]:
+        """The result as plain JSON with a schema version: the input, every item and raw model
+        response, usage, guardrail verdicts, interruptions and the agents' names."""
+        from ._result_json import result_to_json
+
+        return result_to_json(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], agent: Agent[Any] | None = None) -> RunResult:
+        """Load a result saved with :meth:`to_json` (a streamed one loads as a ``RunResult``).
+
+        Agents are looked up by name from ``agent`` (its handoff graph); names not found become
+        placeholder agents. With the real agent, a structured ``final_output`` is validated back
+        into its ``output_type``.
+        """
+        from ._result_json import result_from_json
+
+        return result_from_json(data, agent)
+
     def to_state(self) -> RunState[Any]:
         """The run as a ``RunState``: approve or reject its interruptions, save it, resume it."""
         from ._run_state import RunState

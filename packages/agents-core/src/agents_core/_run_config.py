@@ -12,6 +12,7 @@ from ._model_settings import ModelSettings
 if TYPE_CHECKING:
     from ._guardrails import InputGuardrail, OutputGuardrail
     from ._handoffs import HandoffInputFilter
+    from ._recording import RunRecorder
 
 __all__ = ("RunConfig",)
 
@@ -48,3 +49,5 @@ class RunConfig:
     group_id: str | None = None
     trace_metadata: dict[str, Any] | None = None
     tool_not_found_behavior: Literal["raise_error", "return_error_to_model"] = "raise_error"
+    recorder: RunRecorder | None = None
+    """Writes every model call and tool call of the run to a recording (see ``RunRecorder``)."""

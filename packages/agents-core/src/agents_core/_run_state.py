@@ -20,6 +20,7 @@ from ._items import ModelResponse, ToolApprovalItem
 from ._progress import RunInProgress
 from ._run_context import RunContextWrapper, TContext
 from ._run_state_json import agents_by_name, item_from_json, item_to_json, jsonable
+from ._run_tracing import RunTracing
 from ._usage import Usage
 from .exceptions import UserError
 
@@ -86,6 +87,7 @@ class RunState(Generic[TContext]):
         snapshot.approvals = run.approvals.copy()
         snapshot.agents_that_used_tools = set(run.agents_that_used_tools)
         snapshot.streamed = None
+        snapshot.tracing = RunTracing()
         return cls(snapshot)
 
     # -- reading ---------------------------------------------------------------------------

@@ -50,6 +50,8 @@ _INTERRUPTED = _Interrupted()
 
 
 async def _start(run: RunInProgress, agent: Agent[Any]) -> None:
+    if run.tracing.active:
+        run.tracing.start_agent(agent, [tool.name for tool in agent.tools])
     if run.streamed is not None:
         run.streamed.current_agent = agent
         run.streamed._emit(AgentUpdatedStreamEvent(new_agent=agent))
@@ -80,6 +82,8 @@ async def _run_loop(run: RunInProgress) -> Any:
     entry point."""
     agent = run.agent
     if run.resuming:
+        if run.tracing.active:
+            run.tracing.start_agent(agent, [tool.name for tool in agent.tools])
         if run.streamed is not None:
             run.streamed.current_agent = agent
             run.streamed._emit(AgentUpdatedStreamEvent(new_agent=agent))
@@ -307,12 +311,15 @@ class Runner:
             conversation_id=conversation_id,
             session=session,
         )
+        run.tracing.start_run(run.run_config)
         try:
             final_output = await _run_loop(run)
-        except AgentsException as exc:
-            if exc.run_data is None:
+        except BaseException as exc:
+            run.tracing.finish_run(exc)
+            if isinstance(exc, AgentsException) and exc.run_data is None:
                 exc.run_data = _error_details(run)
             raise
+        run.tracing.finish_run()
         await _save_to_session(session, run)
         return _result(run, final_output)
 
@@ -441,7 +448,13 @@ async def _streamed_run(
         run = await _prepare_run(starting_agent, input, session=session, streamed=result, **options)
         # The result shows the run's own lists and context, so it fills in as the run goes.
         result._attach(run)
-        final_output = await _run_loop(run)
+        run.tracing.start_run(run.run_config)
+        try:
+            final_output = await _run_loop(run)
+        except BaseException as exc:
+            run.tracing.finish_run(exc)
+            raise
+        run.tracing.finish_run()
         result.final_output = None if final_output is _INTERRUPTED else final_output
         result.interruptions = list(run.interruptions)
         await _save_to_session(session, run)

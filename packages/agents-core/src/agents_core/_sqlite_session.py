@@ -35,7 +35,7 @@ from typing import Any, TypeVar
 from ._items import TResponseInputItem
 from ._logging import logger
 from ._sessions import SessionSettings
-from .exceptions import AgentsException, UserError
+from .exceptions import SessionError, SessionSchemaError, UserError
 
 __all__ = ("SCHEMA_VERSION", "SQLiteSession", "SessionError", "SessionSchemaError")
 
@@ -47,22 +47,6 @@ _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _MEMORY = ":memory:"
 
 _T = TypeVar("_T")
-
-
-class SessionError(AgentsException):
-    """A session could not be read or written (the storage failed, or was busy for too long).
-
-    The storage's own exception is ``__cause__``.
-    """
-
-
-class SessionSchemaError(SessionError):
-    """The database holds tables in a layout this version does not know (written by a newer one)."""
-
-    def __init__(self, message: str, *, table: str, found_version: int) -> None:
-        super().__init__(message)
-        self.table = table
-        self.found_version = found_version
 
 
 # --------------------------------------------------------------------------------------------

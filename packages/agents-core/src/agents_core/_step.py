@@ -237,6 +237,7 @@ async def _hand_off(
         target_agent=new_agent,
     )
     add_items(run, [output, *ignored])
+    run.tracing.handoff(agent.name, new_agent.name)
     if run.run_hooks_override("on_handoff"):
         await run.hooks.on_handoff(run.context_wrapper, agent, new_agent)  # type: ignore[union-attr]
     if run.agent_hooks_override(new_agent, "on_handoff"):
@@ -288,6 +289,8 @@ async def run_output_guardrails(run: RunInProgress, agent: Agent[Any], output: A
         return
     results = await asyncio.gather(*(g.run(run.context_wrapper, agent, output) for g in guardrails))
     run.output_guardrail_results.extend(results)
+    for result in results:
+        run.tracing.guardrail(result.guardrail.get_name(), result.output.tripwire_triggered)
     for result in results:
         if result.output.tripwire_triggered:
             raise OutputGuardrailTripwireTriggered(result)

@@ -109,6 +109,7 @@ async def _execute_one(
         agent=agent,
     )
     await _call_hooks(run, agent, "on_tool_start", tool)
+    span = run.tracing.function(tool.name, ctx.tool_arguments)
     try:
         if isinstance(tool, FunctionTool) and function_call is not None:
             output = await _checked_input(run, agent, tool, ctx)
@@ -121,10 +122,20 @@ async def _execute_one(
             output = raw_item.get("output")
         else:  # pragma: no cover - the runner pairs calls and tools by kind
             raise TypeError(f"cannot run {type(call).__name__} with {type(tool).__name__}")
-    except AgentsException:
+    except AgentsException as exc:
+        run.tracing.end_function(span, None, exc)
         raise
     except Exception as exc:
+        run.tracing.end_function(span, None, exc)
         raise ToolExecutionError(tool.name, agent.name, exc) from exc
+    run.tracing.end_function(span, raw_item.get("output"), None)
+    if run.run_config.recorder is not None:
+        run.run_config.recorder.record_tool_call(
+            tool_name=tool.name,
+            call_id=ctx.tool_call_id,
+            arguments=ctx.tool_arguments,
+            output_item=raw_item,
+        )
     await _call_hooks(run, agent, "on_tool_end", tool, output)
     item = ToolCallOutputItem(agent=agent, raw_item=raw_item, output=output)
     return FunctionToolResult(tool=tool, output=output, run_item=item)

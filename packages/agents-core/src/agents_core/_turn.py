@@ -168,10 +168,20 @@ async def call_model(run: RunInProgress, agent: Agent[Any], turn: PreparedTurn) 
         "conversation_id": run.conversation_id,
         "prompt": None,
     }
-    if run.streamed is None:
-        response = await turn.model.get_response(**arguments)
-    else:
-        response = await _stream_model(run, turn.model, arguments)
+    span = run.tracing.generation(model_input, turn.model_settings, turn.model)
+    try:
+        if run.streamed is None:
+            response = await turn.model.get_response(**arguments)
+        else:
+            response = await _stream_model(run, turn.model, arguments)
+    except BaseException as exc:
+        run.tracing.end_generation(span, None, exc)
+        raise
+    run.tracing.end_generation(span, response, None)
+    if run.run_config.recorder is not None:
+        run.run_config.recorder.record_model_call(
+            arguments, response, streamed=run.streamed is not None
+        )
     run.context_wrapper.usage.add(response.usage)
     run.model_responses.append(response)
     if run.previous_response_id is not None and response.response_id is not None:
@@ -187,6 +197,8 @@ async def _run_input_guardrails(
         *(g.run(agent, run.original_input, run.context_wrapper) for g in guardrails)
     )
     run.input_guardrail_results.extend(results)
+    for result in results:
+        run.tracing.guardrail(result.guardrail.get_name(), result.output.tripwire_triggered)
     for result in results:
         if result.output.tripwire_triggered:
             raise InputGuardrailTripwireTriggered(result)

@@ -12,6 +12,9 @@
     ├── OutputGuardrailTripwireTriggered    an output guardrail stopped the run
     ├── ToolInputGuardrailTripwireTriggered     a tool input guardrail stopped the run
     ├── ToolOutputGuardrailTripwireTriggered    a tool output guardrail stopped the run
+    ├── SessionError            a session could not be read or written
+    │   └── SessionSchemaError      its tables were written by a newer version
+    ├── ReplayDivergenceError   a replayed run asked for what the recording does not hold
     ├── MCPServerError          an MCP server failed (names the server)
     │   ├── MCPConnectionError      it could not be started or connected
     │   └── MCPToolError            a call failed: it died, hung, or sent malformed data
@@ -46,6 +49,9 @@ __all__ = (
     "ModelBehaviorError",
     "ModelScriptError",
     "OutputGuardrailTripwireTriggered",
+    "ReplayDivergenceError",
+    "SessionError",
+    "SessionSchemaError",
     "ToolExecutionError",
     "ToolInputGuardrailTripwireTriggered",
     "ToolOutputGuardrailTripwireTriggered",
@@ -172,6 +178,46 @@ class MCPToolError(MCPServerError):
     def __init__(self, server_name: str, tool_name: str, message: str) -> None:
         super().__init__(server_name, f"tool '{tool_name}': {message}")
         self.tool_name = tool_name
+
+
+class SessionError(AgentsException):
+    """A session could not be read or written (the storage failed, or was busy for too long).
+
+    The storage's own exception is ``__cause__``.
+    """
+
+
+class SessionSchemaError(SessionError):
+    """The database holds tables in a layout this version does not know (written by a newer one)."""
+
+    def __init__(self, message: str, *, table: str, found_version: int) -> None:
+        super().__init__(message)
+        self.table = table
+        self.found_version = found_version
+
+
+class ReplayDivergenceError(AgentsException):
+    """A replayed run asked for something the recording does not hold.
+
+    ``call_index`` is the 0-based model call; ``expected`` and ``actual`` are the recorded and
+    the new request as compared (``expected`` is None past the end of the recording); ``diff``
+    is a unified diff of the two, as pretty JSON.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        call_index: int,
+        expected: dict[str, Any] | None,
+        actual: dict[str, Any] | None,
+        diff: str = "",
+    ) -> None:
+        super().__init__(message)
+        self.call_index = call_index
+        self.expected = expected
+        self.actual = actual
+        self.diff = diff
 
 
 class ModelScriptError(AgentsException):

@@ -17,6 +17,20 @@ __all__ = ("BatchTraceProcessor",)
 _DEFAULT_WAIT_SECONDS = 30.0
 
 
+class _Process:
+    """This process's id, kept current across fork without a system call per span."""
+
+    pid = os.getpid()
+
+
+def _refresh_pid() -> None:
+    _process.pid = os.getpid()
+
+
+_process = _Process()
+os.register_at_fork(after_in_child=_refresh_pid)
+
+
 class BatchTraceProcessor(TracingProcessor):
     """Exports traces (when they start) and spans (when they end) in batches, off the caller.
 
@@ -51,7 +65,7 @@ class BatchTraceProcessor(TracingProcessor):
         self._pending: deque[Trace | Span[Any]] = deque()
         self._condition = threading.Condition(threading.Lock())
         self._thread: threading.Thread | None = None
-        self._pid = os.getpid()
+        self._pid = _process.pid
         self._flush_requested = 0
         self._flushed = 0
         self._stopping = False
@@ -75,7 +89,7 @@ class BatchTraceProcessor(TracingProcessor):
         self._enqueue(span)
 
     def _enqueue(self, item: Trace | Span[Any]) -> None:
-        if self._pid != os.getpid():
+        if self._pid != _process.pid:
             self._reset()  # in a forked child: the parent's thread and queue are not ours
         with self._condition:
             if self._stopping or len(self._pending) >= self._max_queue_size:

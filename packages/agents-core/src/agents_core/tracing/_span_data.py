@@ -78,6 +78,13 @@ class AgentSpanData(SpanData):
         return data
 
 
+def _plain(items: Any) -> Any:
+    """Items as plain JSON: output item models are dumped here, at export, not when recorded."""
+    if isinstance(items, list):
+        return [item.to_input_item() if hasattr(item, "to_input_item") else item for item in items]
+    return items
+
+
 class _SensitiveData(SpanData):
     """Span data whose ``input`` and ``output`` are kept only when ``include_data`` is True."""
 
@@ -134,12 +141,13 @@ class GenerationSpanData(_SensitiveData):
 
     def export(self) -> dict[str, Any]:
         """Input, output, model, settings and usage."""
+        config = self.model_config
         return {
             "type": "generation",
-            "input": self._input,
-            "output": self._output,
+            "input": _plain(self._input),
+            "output": _plain(self._output),
             "model": self.model,
-            "model_config": self.model_config,
+            "model_config": getattr(config, "to_json_dict", lambda: config)(),
             "usage": self.usage,
         }
 

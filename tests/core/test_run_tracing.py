@@ -1,0 +1,203 @@
+"""Runs produce a correct span tree; tracing failures stay contained; tracing off stays off."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from agents_core import (
+    Agent,
+    GuardrailFunctionOutput,
+    RunConfig,
+    RunContextWrapper,
+    Runner,
+    function_tool,
+    input_guardrail,
+)
+from agents_core.testing import ScriptedModel, function_call
+from agents_core.tracing import (
+    BatchTraceProcessor,
+    JSONLinesSpanExporter,
+    Span,
+    Trace,
+    TracingProcessor,
+    set_trace_processors,
+    trace,
+)
+
+
+class Collector(TracingProcessor):
+    def __init__(self) -> None:
+        self.traces: list[dict[str, Any]] = []
+        self.spans: list[dict[str, Any]] = []
+
+    def on_trace_start(self, trace: Trace) -> None:
+        pass
+
+    def on_trace_end(self, trace: Trace) -> None:
+        exported = trace.export()
+        assert exported is not None
+        self.traces.append(exported)
+
+    def on_span_start(self, span: Span[Any]) -> None:
+        pass
+
+    def on_span_end(self, span: Span[Any]) -> None:
+        exported = span.export()
+        assert exported is not None
+        self.spans.append(exported)
+
+
+@pytest.fixture
+def collector() -> Any:
+    processor = Collector()
+    set_trace_processors([processor])
+    yield processor
+    set_trace_processors([])
+
+
+@function_tool
+def lookup(order: str) -> str:
+    return f"order {order} shipped"
+
+
+@input_guardrail
+def polite(ctx: RunContextWrapper[Any], agent: Agent[Any], input: Any) -> GuardrailFunctionOutput:
+    return GuardrailFunctionOutput(output_info=None, tripwire_triggered=False)
+
+
+def by_type(spans: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
+    return [s for s in spans if s["span_data"]["type"] == kind]
+
+
+async def test_span_tree_of_a_run_with_tools_handoffs_and_guardrails(collector: Collector) -> None:
+    model = ScriptedModel(
+        [
+            function_call("lookup", {"order": "7"}, call_id="t"),
+            function_call("transfer_to_billing", {}, call_id="h"),
+            "Refund issued.",
+        ]
+    )
+    billing = Agent(name="Billing", model=model)
+    triage = Agent(
+        name="Triage", model=model, tools=[lookup], handoffs=[billing], input_guardrails=[polite]
+    )
+    await Runner.run(triage, "refund order 7", run_config=RunConfig(workflow_name="Support"))
+    [run_trace] = collector.traces
+    assert run_trace["workflow_name"] == "Support"
+    spans = collector.spans
+    assert {s["trace_id"] for s in spans} == {run_trace["id"]}
+    agents = {s["span_data"]["name"]: s for s in by_type(spans, "agent")}
+    assert set(agents) == {"Triage", "Billing"}
+    assert agents["Triage"]["parent_id"] is None and agents["Billing"]["parent_id"] is None
+    assert agents["Triage"]["span_data"]["tools"] == ["lookup"]
+    generations = by_type(spans, "generation")
+    assert [g["parent_id"] for g in generations] == [agents["Triage"]["id"]] * 2 + [
+        agents["Billing"]["id"]
+    ]
+    [tool] = by_type(spans, "function")
+    assert tool["parent_id"] == agents["Triage"]["id"]
+    assert (
+        tool["span_data"]["name"] == "lookup" and tool["span_data"]["output"] == "order 7 shipped"
+    )
+    [handoff] = by_type(spans, "handoff")
+    assert (handoff["span_data"]["from_agent"], handoff["span_data"]["to_agent"]) == (
+        "Triage",
+        "Billing",
+    )
+    [guard] = by_type(spans, "guardrail")
+    assert guard["span_data"]["name"] == "polite" and guard["span_data"]["triggered"] is False
+    for span in spans:
+        assert span["started_at"] <= span["ended_at"]
+
+
+async def test_sensitive_data_is_left_out_when_asked(collector: Collector) -> None:
+    model = ScriptedModel([function_call("lookup", {"order": "secret-9"}, call_id="t"), "done"])
+    config = RunConfig(trace_include_sensitive_data=False)
+    await Runner.run(Agent(name="a", model=model, tools=[lookup]), "my secret", run_config=config)
+    text = json.dumps(collector.spans)
+    assert "secret-9" not in text and "my secret" not in text
+    assert by_type(collector.spans, "function")[0]["span_data"]["name"] == "lookup"
+
+
+async def test_errors_are_recorded_on_spans(collector: Collector) -> None:
+    @function_tool(failure_error_function=None)
+    def broken() -> str:
+        raise RuntimeError("kaput")
+
+    model = ScriptedModel([function_call("broken", {}, call_id="b")])
+    with pytest.raises(Exception, match="kaput"):
+        await Runner.run(Agent(name="a", model=model, tools=[broken]), "go")
+    [tool] = by_type(collector.spans, "function")
+    assert tool["error"]["message"] == "RuntimeError"
+    [agent] = by_type(collector.spans, "agent")
+    assert agent["error"] is not None
+    assert len(collector.traces) == 1
+
+
+async def test_a_run_inside_a_user_trace_joins_it(collector: Collector) -> None:
+    with trace("Outer") as outer:
+        await Runner.run(Agent(name="a", model=ScriptedModel(["one"])), "go")
+        await Runner.run(Agent(name="b", model=ScriptedModel(["two"])), "go")
+    assert [t["workflow_name"] for t in collector.traces] == ["Outer"]
+    assert {s["trace_id"] for s in collector.spans} == {outer.trace_id}
+    assert len(by_type(collector.spans, "agent")) == 2
+
+
+async def test_disabled_tracing_records_nothing(collector: Collector) -> None:
+    await Runner.run(
+        Agent(name="a", model=ScriptedModel(["x"])),
+        "go",
+        run_config=RunConfig(tracing_disabled=True),
+    )
+    assert collector.traces == [] and collector.spans == []
+
+
+async def test_streamed_runs_are_traced(collector: Collector) -> None:
+    result = Runner.run_streamed(Agent(name="a", model=ScriptedModel(["streamed"])), "go")
+    async for _ in result.stream_events():
+        pass
+    assert len(collector.traces) == 1
+    assert [s["span_data"]["type"] for s in collector.spans] == ["generation", "agent"]
+
+
+async def test_a_failing_processor_never_fails_the_run() -> None:
+    class Broken(TracingProcessor):
+        def on_trace_start(self, trace: Trace) -> None:
+            raise RuntimeError("processor down")
+
+        def on_trace_end(self, trace: Trace) -> None:
+            raise RuntimeError("processor down")
+
+        def on_span_start(self, span: Span[Any]) -> None:
+            raise RuntimeError("processor down")
+
+        def on_span_end(self, span: Span[Any]) -> None:
+            raise RuntimeError("processor down")
+
+    set_trace_processors([Broken()])
+    try:
+        model = ScriptedModel([function_call("lookup", {"order": "1"}, call_id="t"), "fine"])
+        result = await Runner.run(Agent(name="a", model=model, tools=[lookup]), "go")
+        assert result.final_output == "fine"
+    finally:
+        set_trace_processors([])
+
+
+async def test_runs_export_to_a_jsonl_file(tmp_path: Path) -> None:
+    path = tmp_path / "traces.jsonl"
+    processor = BatchTraceProcessor(JSONLinesSpanExporter(path))
+    set_trace_processors([processor])
+    try:
+        model = ScriptedModel([function_call("lookup", {"order": "1"}, call_id="t"), "fine"])
+        await Runner.run(Agent(name="a", model=model, tools=[lookup]), "go")
+        processor.force_flush()
+    finally:
+        set_trace_processors([])
+        processor.shutdown()
+    records = [json.loads(line) for line in path.read_text().splitlines()]
+    kinds = sorted(r.get("span_data", {}).get("type", r.get("object")) for r in records)
+    assert kinds == ["agent", "function", "generation", "generation", "trace"]

@@ -130,7 +130,7 @@ class RunTracing:
         span: Span[Any] = _Tracing.generation_span(
             input=model_input,
             model=getattr(model, "model", None) or type(model).__name__,
-            model_config=settings,  # type: ignore[arg-type]  # dumped at export time
+            model_config=settings,  # dumped at export time
             include_data=self.include_data,
         )
         span.start(mark_as_current=True)

@@ -67,9 +67,12 @@ class ModelSettings:
     def to_json_dict(self) -> dict[str, Any]:
         """The settings that are set, as plain JSON (``None`` fields left out)."""
         out: dict[str, Any] = {}
-        for f in fields(self):
-            value = getattr(self, f.name)
+        for name in _FIELD_NAMES:
+            value = getattr(self, name)
             if value is None:
                 continue
-            out[f.name] = dataclasses.asdict(value) if isinstance(value, Reasoning) else value
+            out[name] = dataclasses.asdict(value) if isinstance(value, Reasoning) else value
         return out
+
+
+_FIELD_NAMES = tuple(f.name for f in fields(ModelSettings))

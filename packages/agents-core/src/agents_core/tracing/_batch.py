@@ -91,19 +91,20 @@ class BatchTraceProcessor(TracingProcessor):
     def _enqueue(self, item: Trace | Span[Any]) -> None:
         if self._pid != _process.pid:
             self._reset()  # in a forked child: the parent's thread and queue are not ours
-        with self._condition:
-            if self._stopping or len(self._pending) >= self._max_queue_size:
-                self.dropped_count += 1
-                dropped = self.dropped_count
-            else:
-                dropped = 0
-                self._pending.append(item)
-                if len(self._pending) >= self._trigger_size:
-                    self._condition.notify_all()
+        pending = self._pending
+        if self._stopping or len(pending) >= self._max_queue_size:
+            self.dropped_count += 1
+            dropped = self.dropped_count
+            if dropped & (dropped - 1) == 0:  # log the 1st, 2nd, 4th, 8th, ... drop
+                logger().warning("tracing queue full: items dropped", dropped_total=dropped)
+            return
+        # deque.append is atomic: the lock is taken only to start the thread or to wake it.
+        pending.append(item)
+        if self._thread is None or len(pending) == self._trigger_size:
+            with self._condition:
                 if self._thread is None:
                     self._start_thread()
-        if dropped and dropped & (dropped - 1) == 0:  # log the 1st, 2nd, 4th, 8th, ... drop
-            logger().warning("tracing queue full: items dropped", dropped_total=dropped)
+                self._condition.notify_all()
 
     def _start_thread(self) -> None:
         self._thread = threading.Thread(target=self._run, name="agents-trace-exporter", daemon=True)
@@ -147,9 +148,10 @@ class BatchTraceProcessor(TracingProcessor):
             with self._condition:
                 self._condition.wait_for(self._should_export, self._schedule_delay)
                 target = self._flush_requested
-                items = list(self._pending)
-                self._pending.clear()
                 stopping = self._stopping
+            # popleft, not list() then clear(): items appended meanwhile are kept for next time.
+            pending = self._pending
+            items = [pending.popleft() for _ in range(len(pending))]
             self._export(items)
             with self._condition:
                 self._flushed = max(self._flushed, target)

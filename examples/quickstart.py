@@ -1,21 +1,35 @@
 """Quickstart: an agent with two function tools and a typed (pydantic) final output.
 
-Run it with ``uv run python examples/quickstart.py``. The model here is the scripted test
-model from ``agents.testing``, so the run is offline and deterministic: it replays the replies a
-real model would give (a tool call, then the structured answer). Swap ``model=`` for a model
-name once a provider is configured and the same agent talks to a real model.
+Run it with ``uv run python examples/quickstart.py``.
+
+- With ``OPENAI_API_KEY`` set (and, for another OpenAI-compatible server, ``OPENAI_BASE_URL``),
+  the agent talks to that server through the default OpenAI provider.
+- Without a key it runs offline: it starts the fake OpenAI server from ``agents_openai.testing``
+  on 127.0.0.1 and answers with scripted replies (a tool call, then a plan built from what the
+  tools returned), over real HTTP, through exactly the same code path.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import os
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import BaseModel
 
-from agents import Agent, RunContextWrapper, Runner, function_tool
-from agents.testing import ScriptedModel, function_call
+from agents import (
+    Agent,
+    RunContextWrapper,
+    Runner,
+    function_tool,
+    get_default_model_provider,
+    set_default_openai_base_url,
+    set_default_openai_key,
+)
+from agents.testing import function_call
+from agents_openai.testing import FakeOpenAIServer, ModelReply, RecordedRequest
 
 
 @dataclass
@@ -56,43 +70,63 @@ def convert_price(ctx: RunContextWrapper[TripContext], amount: float, currency: 
     return f"{converted:.2f} {ctx.context.home_currency}"
 
 
-def scripted_replies() -> ScriptedModel:
-    """What a model would answer: two tool calls at once, then the structured plan."""
-    plan = {
-        "city": "Oslo",
-        "temperature_c": 18.5,
-        "budget": "25.50 EUR per meal",
-        "advice": "Clear skies: walk the harbour and bring a light jacket.",
-    }
-    return ScriptedModel(
-        [
+agent = Agent[TripContext](
+    name="Trip planner",
+    instructions="Plan a day out. Use the tools, then answer with a TripPlan.",
+    model="gpt-4.1",
+    tools=[get_weather, convert_price],
+    output_type=TripPlan,
+)
+
+
+def scripted_model(request: RecordedRequest) -> ModelReply:
+    """What the offline server answers: first the tool calls, then a plan from their results."""
+    outputs = [item for item in request.json["input"] if item.get("type") == "function_call_output"]
+    if not outputs:
+        return ModelReply(
             [
                 function_call("get_weather", {"city": "Oslo"}, call_id="call_1"),
                 function_call(
                     "convert_price", {"amount": 300, "currency": "NOK"}, call_id="call_2"
                 ),
-            ],
-            json.dumps(plan),
-        ]
-    )
+            ]
+        )
+    weather: dict[str, Any] = json.loads(outputs[0]["output"])
+    plan = {
+        "city": weather["city"],
+        "temperature_c": weather["temperature_c"],
+        "budget": f"{outputs[1]['output']} per meal",
+        "advice": f"{weather['sky'].capitalize()} skies: walk the harbour, bring a light jacket.",
+    }
+    return ModelReply([json.dumps(plan)])
 
 
-async def main() -> None:
-    agent = Agent[TripContext](
-        name="Trip planner",
-        instructions="Plan a day out. Use the tools, then answer with a TripPlan.",
-        model=scripted_replies(),
-        tools=[get_weather, convert_price],
-        output_type=TripPlan,
-    )
-    print("Running offline against a scripted model (no network, no API key).")
-    result = await Runner.run(agent, "A day in Oslo, meals around 300 NOK?", context=TripContext())
+async def plan_a_day() -> None:
+    question = "A day in Oslo, meals around 300 NOK?"
+    result = await Runner.run(agent, question, context=TripContext())
     for item in result.new_items:
         if item.type == "tool_call_output_item":
             print(f"  tool output: {item.output}")
     plan = result.final_output_as(TripPlan, raise_if_incorrect_type=True)
     print(f"Plan for {plan.city} ({plan.temperature_c} °C): {plan.advice} Budget: {plan.budget}.")
     print(f"Model calls: {result.usage.requests}")
+
+
+async def main() -> None:
+    if os.environ.get("OPENAI_API_KEY"):
+        server = os.environ.get("OPENAI_BASE_URL", "OpenAI's API")
+        print(f"Running against {server} with the key from OPENAI_API_KEY.")
+        await plan_a_day()
+    else:
+        async with FakeOpenAIServer(responder=scripted_model) as fake:
+            print(
+                "No OPENAI_API_KEY set: running offline against scripted replies from a fake "
+                f"OpenAI server at {fake.base_url}."
+            )
+            set_default_openai_key(fake.api_key)
+            set_default_openai_base_url(fake.base_url)
+            await plan_a_day()
+    await get_default_model_provider().aclose()
 
 
 if __name__ == "__main__":

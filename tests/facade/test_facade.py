@@ -11,19 +11,40 @@ import pytest
 import agents
 import agents_core
 import agents_core.exceptions
+import agents_openai
 
 
 def test_facade_all_is_the_stable_api() -> None:
-    assert tuple(agents.__all__) == agents_core.__all__
-    for name in agents.__all__:
+    assert tuple(agents.__all__) == agents_core.__all__ + agents_openai.__all__
+    for name in agents_core.__all__:
         assert getattr(agents, name) is getattr(agents_core, name)
+    for name in agents_openai.__all__:
+        assert getattr(agents, name) is getattr(agents_openai, name)
+
+
+def test_openai_is_the_default_provider_loaded_on_first_use() -> None:
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, agents\n"
+            "provider = agents.get_default_model_provider()\n"
+            "print(type(provider).__name__, 'agents_openai' in sys.modules)",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    assert out == ["_DefaultOpenAIProvider", "False"]
 
 
 def test_familiar_imports_work() -> None:
-    from agents import Agent, Runner, function_tool
+    from agents import Agent, OpenAIProvider, Runner, WebSearchTool, function_tool
 
     assert Agent is agents_core.Agent and Runner is agents_core.Runner
     assert function_tool is agents_core.function_tool
+    assert OpenAIProvider is agents_openai.OpenAIProvider
+    assert WebSearchTool is agents_openai.WebSearchTool
 
 
 def test_every_exception_is_reachable_from_the_facade() -> None:
@@ -61,3 +82,4 @@ def test_import_agents_is_lazy() -> None:
         text=True,
     ).stdout.split()
     assert "agents_core._runner" not in out and "pydantic" not in out
+    assert "agents_openai" not in out and "httpx2" not in out

@@ -1,11 +1,14 @@
 """agents: build LLM agents that call tools, stream, and remember.
 
 ``from agents import Agent, Runner, function_tool`` gives the stable API. This package holds no
-logic of its own: every name comes from ``agents-core`` (and ``agents-openai`` for OpenAI
-models), loaded on first use so that ``import agents`` stays cheap. The optional parts are
-modules of their own, present when their extra is installed: ``agents.realtime``
-(``agents[realtime]``), ``agents.voice`` (``agents[voice]``), ``agents.extensions``
-(``agents[extensions]``). ``agents.testing`` holds the test doubles.
+logic of its own: every name comes from ``agents-core`` or ``agents-openai`` (the OpenAI
+provider, its tools and errors), loaded on first use so that ``import agents`` stays cheap. The
+optional parts are modules of their own, present when their extra is installed:
+``agents.realtime`` (``agents[realtime]``), ``agents.voice`` (``agents[voice]``),
+``agents.extensions`` (``agents[extensions]``). ``agents.testing`` holds the test doubles.
+
+Importing this package makes OpenAI the default model provider, so ``Agent(model="gpt-4.1")``
+works with ``OPENAI_API_KEY`` set; ``agents_openai`` (and httpx2) load on the first model lookup.
 """
 
 from __future__ import annotations
@@ -14,12 +17,66 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 import agents_core as _core
+from agents_core import ModelProvider as _ModelProvider
+from agents_core import get_default_model_provider as _get_default_model_provider
+from agents_core import set_default_model_provider as _set_default_model_provider
 
 __version__ = "0.1.0"
 
-__all__ = _core.__all__
+# agents_openai.__all__, written out so that reading it does not import agents_openai (a test
+# checks that the two agree).
+_OPENAI_NAMES: tuple[str, ...] = (
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncComputer",
+    "AuthenticationError",
+    "BadRequestError",
+    "Button",
+    "CodeInterpreterTool",
+    "Computer",
+    "ComputerTool",
+    "ComputerToolSafetyCheckData",
+    "ConflictError",
+    "Environment",
+    "FileSearchTool",
+    "HostedMCPTool",
+    "ImageGenerationTool",
+    "InternalServerError",
+    "LocalShellCommandRequest",
+    "LocalShellExecutor",
+    "LocalShellTool",
+    "MCPToolApprovalFunction",
+    "MCPToolApprovalFunctionResult",
+    "MCPToolApprovalRequest",
+    "NotFoundError",
+    "OpenAIChatCompletionsModel",
+    "OpenAIClient",
+    "OpenAIConversationsSession",
+    "OpenAIProvider",
+    "OpenAIResponsesModel",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ResponseFailedError",
+    "RetryPolicy",
+    "StreamInterruptedError",
+    "UnprocessableEntityError",
+    "WebSearchTool",
+    "set_default_openai_api",
+    "set_default_openai_base_url",
+    "set_default_openai_client",
+    "set_default_openai_key",
+    "start_openai_conversations_session",
+)
 
-_SOURCES: dict[str, str] = dict.fromkeys(_core.__all__, "agents_core")
+__all__ = _core.__all__ + _OPENAI_NAMES
+
+_SOURCES: dict[str, str] = {
+    **dict.fromkeys(_core.__all__, "agents_core"),
+    **dict.fromkeys(_OPENAI_NAMES, "agents_openai"),
+}
 
 
 def __getattr__(name: str) -> Any:
@@ -35,5 +92,30 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
 
 
+class _DefaultOpenAIProvider(_ModelProvider):
+    """The default provider: an ``agents_openai.OpenAIProvider``, imported on first lookup."""
+
+    def __init__(self) -> None:
+        self._provider: _ModelProvider | None = None
+
+    def _openai(self) -> _ModelProvider:
+        if self._provider is None:
+            self._provider = importlib.import_module("agents_openai").OpenAIProvider()
+        return self._provider
+
+    def get_model(self, model_name: str | None) -> Any:
+        return self._openai().get_model(model_name)
+
+    async def aclose(self) -> None:
+        if self._provider is not None:
+            await self._provider.aclose()
+
+
+# Only where nobody chose a provider before importing the facade.
+if type(_get_default_model_provider()).__name__ == "_NoProvider":
+    _set_default_model_provider(_DefaultOpenAIProvider())
+
+
 if TYPE_CHECKING:
     from agents_core import *  # noqa: F403
+    from agents_openai import *  # noqa: F403

@@ -1,0 +1,191 @@
+"""Tools OpenAI runs on its side: web search, file search, code interpreter, image generation,
+and remote MCP servers (whose approval requests are answered here)."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, Literal, NotRequired, TypeAlias, TypedDict
+
+from agents_core import HostedTool, LocalCallTool, RunContextWrapper, ToolContext
+from agents_core.exceptions import UserError
+
+__all__ = (
+    "CodeInterpreterTool",
+    "FileSearchTool",
+    "HostedMCPTool",
+    "ImageGenerationTool",
+    "MCPToolApprovalFunction",
+    "MCPToolApprovalFunctionResult",
+    "MCPToolApprovalRequest",
+    "WebSearchTool",
+)
+
+
+def _without_none(fields: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in fields.items() if value is not None}
+
+
+@dataclass
+class WebSearchTool(HostedTool):
+    """Lets the model search the web (Responses API only).
+
+    ``user_location`` (``{"type": "approximate", "country": "NO", "city": "Oslo", ...}``) biases
+    results; ``filters`` (``{"allowed_domains": [...]}``) restricts them.
+    """
+
+    user_location: dict[str, Any] | None = None
+    filters: dict[str, Any] | None = None
+    search_context_size: Literal["low", "medium", "high"] = "medium"
+
+    @property
+    def name(self) -> str:
+        return "web_search"
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return _without_none(
+            {
+                "type": "web_search",
+                "user_location": self.user_location,
+                "filters": self.filters,
+                "search_context_size": self.search_context_size,
+            }
+        )
+
+
+@dataclass
+class FileSearchTool(HostedTool):
+    """Lets the model search your vector stores (Responses API only).
+
+    With ``include_search_results=True`` the matched chunks come back in the
+    ``file_search_call`` items (``include=["file_search_call.results"]``).
+    """
+
+    vector_store_ids: list[str]
+    max_num_results: int | None = None
+    include_search_results: bool = False
+    ranking_options: dict[str, Any] | None = None
+    filters: dict[str, Any] | None = None
+
+    @property
+    def name(self) -> str:
+        return "file_search"
+
+    @property
+    def includes(self) -> tuple[str, ...]:
+        """What the request must ``include`` for this tool's settings."""
+        return ("file_search_call.results",) if self.include_search_results else ()
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return _without_none(
+            {
+                "type": "file_search",
+                "vector_store_ids": list(self.vector_store_ids),
+                "max_num_results": self.max_num_results,
+                "ranking_options": self.ranking_options,
+                "filters": self.filters,
+            }
+        )
+
+
+@dataclass
+class CodeInterpreterTool(HostedTool):
+    """Lets the model run Python in a sandbox on OpenAI's side.
+
+    ``tool_config`` is the tool as the API takes it, for example
+    ``{"type": "code_interpreter", "container": {"type": "auto"}}``.
+    """
+
+    tool_config: dict[str, Any]
+
+    @property
+    def name(self) -> str:
+        return "code_interpreter"
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {**self.tool_config, "type": "code_interpreter"}
+
+
+@dataclass
+class ImageGenerationTool(HostedTool):
+    """Lets the model generate images; ``tool_config`` is the API's ``image_generation`` tool
+    (``{"type": "image_generation", "quality": "low", ...}``)."""
+
+    tool_config: dict[str, Any]
+
+    @property
+    def name(self) -> str:
+        return "image_generation"
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {**self.tool_config, "type": "image_generation"}
+
+
+@dataclass
+class MCPToolApprovalRequest:
+    """A remote MCP server's request to run a tool: ``data`` is the ``mcp_approval_request``
+    item (``data.server_label``, ``data.name``, ``data.arguments``)."""
+
+    ctx_wrapper: RunContextWrapper[Any]
+    data: Any
+
+
+class MCPToolApprovalFunctionResult(TypedDict):
+    """The answer to an approval request: ``approve``, and optionally the ``reason`` for a no."""
+
+    approve: bool
+    reason: NotRequired[str]
+
+
+MCPToolApprovalFunction: TypeAlias = Callable[
+    [MCPToolApprovalRequest],
+    "MCPToolApprovalFunctionResult | Awaitable[MCPToolApprovalFunctionResult]",
+]
+"""Decides an approval request, sync or async."""
+
+
+@dataclass
+class HostedMCPTool(LocalCallTool):
+    """Lets the model use the tools of a remote MCP server, called by OpenAI on your behalf.
+
+    ``tool_config`` is the API's ``mcp`` tool (``{"type": "mcp", "server_label": ...,
+    "server_url": ..., "require_approval": ...}``). When the server asks for approval before a
+    call, ``on_approval_request`` answers it and the run goes on. Without it, the run stops
+    with a ``UserError`` naming the request (pausing a run for a human's decision is not
+    available yet); the request is in the error's ``run_data.new_items``.
+    """
+
+    tool_config: dict[str, Any]
+    on_approval_request: MCPToolApprovalFunction | None = None
+
+    @property
+    def name(self) -> str:
+        return "hosted_mcp"
+
+    @property
+    def call_item_type(self) -> str:
+        return "mcp_approval_request"
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {**self.tool_config, "type": "mcp"}
+
+    async def run_call(self, context: ToolContext[Any], call: Any) -> dict[str, Any]:
+        """Answer one ``mcp_approval_request`` with an ``mcp_approval_response`` input item."""
+        if self.on_approval_request is None:
+            raise UserError(
+                f"The MCP server '{getattr(call, 'server_label', '?')}' asks for approval to run "
+                f"its tool '{getattr(call, 'name', '?')}'. Pass on_approval_request= to "
+                "HostedMCPTool to decide, or set require_approval='never' in its tool_config."
+            )
+        decision = self.on_approval_request(MCPToolApprovalRequest(context, call))
+        if inspect.isawaitable(decision):
+            decision = await decision
+        answer: dict[str, Any] = {
+            "type": "mcp_approval_response",
+            "approval_request_id": call.id,
+            "approve": bool(decision["approve"]),
+        }
+        if not answer["approve"] and decision.get("reason"):
+            answer["reason"] = decision["reason"]
+        return answer

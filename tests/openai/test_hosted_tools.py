@@ -448,3 +448,38 @@ async def test_an_async_shell_executor_is_awaited(
     )
     result = await Runner.run(agent, "Run")
     assert result.new_items[1].output == "ok"  # type: ignore[union-attr]
+
+
+async def test_two_hosted_mcp_servers_each_answer_their_own_approvals() -> None:
+    from agents_core import Agent as CoreAgent
+    from agents_core import ResponseOtherItem
+    from agents_core import Runner as CoreRunner
+    from agents_core.testing import ScriptedModel
+    from agents_openai import HostedMCPTool
+
+    decided: list[str] = []
+
+    def approve_as(label: str) -> Any:
+        def decide(request: Any) -> Any:
+            decided.append(f"{label}:{request.data.server_label}")
+            return {"approve": True}
+
+        return decide
+
+    tools: list[Any] = []
+    for label in ("alpha", "beta"):
+        config = {"type": "mcp", "server_label": label, "server_url": f"https://{label}.test/mcp"}
+        tools.append(HostedMCPTool(tool_config=config, on_approval_request=approve_as(label)))
+    request = ResponseOtherItem.model_validate(
+        {
+            "type": "mcp_approval_request",
+            "id": "apr_1",
+            "server_label": "beta",
+            "name": "search",
+            "arguments": "{}",
+        }
+    )
+    model = ScriptedModel([[request], "done"])
+    await CoreRunner.run(CoreAgent(name="a", model=model, tools=tools), "go")
+    assert decided == ["beta:beta"]
+    assert model.calls[1].input[-1]["type"] == "mcp_approval_response"

@@ -468,6 +468,11 @@ async def _streamed_run(
         result._finish(exc)
     else:
         result._finish(None)
+    finally:
+        if run is not None:
+            # The result keeps the run (for to_state); the run no longer needs the result.
+            # Breaking the cycle lets reference counting free both without the cyclic collector.
+            run.streamed = None
 
 
 _loops = threading.local()

@@ -101,7 +101,7 @@ def _read_call(
         elif isinstance(done, ToolCallOutputItem):
             work.function_results.append(FunctionToolResult(tool, done.output, done))
         return
-    local = turn.local_tools.get(call.type)
+    local = next((t for t in turn.local_tools.get(call.type, ()) if t.handles(call)), None)
     call_id = getattr(call, "call_id", None) or getattr(call, "id", None)
     if local is not None:
         work.tool_activity = True

@@ -139,6 +139,10 @@ class LocalCallTool(abc.ABC):
     async def run_call(self, context: ToolContext[Any], call: Any) -> dict[str, Any]:
         """Carry out one call item and return the input item that answers it."""
 
+    def handles(self, call: Any) -> bool:
+        """Whether this tool answers ``call`` (when several tools share a call item type)."""
+        return True
+
 
 Tool: TypeAlias = FunctionTool | HostedTool | LocalCallTool
 """Any tool an agent can hold."""

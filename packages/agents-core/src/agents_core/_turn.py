@@ -69,9 +69,10 @@ class PreparedTurn:
         self.model_settings = model_settings
         self.tools_by_name: dict[str, Tool] = {tool.name: tool for tool in tools}
         self.handoffs_by_name = {handoff.tool_name: handoff for handoff in handoffs}
-        self.local_tools: dict[str, LocalCallTool] = {
-            tool.call_item_type: tool for tool in tools if isinstance(tool, LocalCallTool)
-        }
+        self.local_tools: dict[str, list[LocalCallTool]] = {}
+        for tool in tools:
+            if isinstance(tool, LocalCallTool):
+                self.local_tools.setdefault(tool.call_item_type, []).append(tool)
 
 
 def _resolve_model(agent: Agent[Any], run: RunInProgress) -> Model:
@@ -125,8 +126,11 @@ async def prepare_turn(run: RunInProgress, agent: Agent[Any]) -> PreparedTurn:
     system_prompt = await agent.get_system_prompt(run.context_wrapper)
     tools = await agent.get_all_tools(run.context_wrapper)
     handoffs = await _enabled_handoffs(run, agent) if agent.handoffs else []
+    # The model calls function tools and handoffs by name, so those names must be unique;
+    # hosted and local tools are matched by their item types instead.
     names: set[str] = set()
-    for name in [tool.name for tool in tools] + [handoff.tool_name for handoff in handoffs]:
+    called = [t.name for t in tools if isinstance(t, FunctionTool)]
+    for name in called + [handoff.tool_name for handoff in handoffs]:
         if name in names:
             raise UserError(
                 f"Agent '{agent.name}' has two tools or handoffs named '{name}'; names must be "

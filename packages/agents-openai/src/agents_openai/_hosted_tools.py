@@ -170,6 +170,11 @@ class HostedMCPTool(LocalCallTool):
     def to_json_dict(self) -> dict[str, Any]:
         return {**self.tool_config, "type": "mcp"}
 
+    def handles(self, call: Any) -> bool:
+        """Whether the approval request comes from this tool's server (by its label)."""
+        label = self.tool_config.get("server_label")
+        return label is None or getattr(call, "server_label", None) == label
+
     async def run_call(self, context: ToolContext[Any], call: Any) -> dict[str, Any]:
         """Answer one ``mcp_approval_request`` with an ``mcp_approval_response`` input item."""
         if self.on_approval_request is None:

@@ -49,6 +49,9 @@ _EXPORTS: dict[str, str] = {
     "OpenAIProvider": "_provider",
     "OpenAIResponsesModel": "_responses_model",
     "RetryPolicy": "_retry",
+    "enable_openai_tracing": "_tracing",
+    "OpenAITracingExporter": "_tracing",
+    "set_tracing_export_api_key": "_tracing",
     "APIConnectionError": "exceptions",
     "APIError": "exceptions",
     "APIResponseValidationError": "exceptions",
@@ -98,6 +101,7 @@ __all__ = (
     "OpenAIConversationsSession",
     "OpenAIProvider",
     "OpenAIResponsesModel",
+    "OpenAITracingExporter",
     "PermissionDeniedError",
     "RateLimitError",
     "ResponseFailedError",
@@ -105,10 +109,12 @@ __all__ = (
     "StreamInterruptedError",
     "UnprocessableEntityError",
     "WebSearchTool",
+    "enable_openai_tracing",
     "set_default_openai_api",
     "set_default_openai_base_url",
     "set_default_openai_client",
     "set_default_openai_key",
+    "set_tracing_export_api_key",
     "start_openai_conversations_session",
 )
 
@@ -157,6 +163,9 @@ if TYPE_CHECKING:
     from ._provider import OpenAIProvider as OpenAIProvider
     from ._responses_model import OpenAIResponsesModel as OpenAIResponsesModel
     from ._retry import RetryPolicy as RetryPolicy
+    from ._tracing import OpenAITracingExporter as OpenAITracingExporter
+    from ._tracing import enable_openai_tracing as enable_openai_tracing
+    from ._tracing import set_tracing_export_api_key as set_tracing_export_api_key
     from .exceptions import APIConnectionError as APIConnectionError
     from .exceptions import APIError as APIError
     from .exceptions import APIResponseValidationError as APIResponseValidationError

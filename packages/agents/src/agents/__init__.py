@@ -57,6 +57,7 @@ _OPENAI_NAMES: tuple[str, ...] = (
     "OpenAIConversationsSession",
     "OpenAIProvider",
     "OpenAIResponsesModel",
+    "OpenAITracingExporter",
     "PermissionDeniedError",
     "RateLimitError",
     "ResponseFailedError",
@@ -64,10 +65,12 @@ _OPENAI_NAMES: tuple[str, ...] = (
     "StreamInterruptedError",
     "UnprocessableEntityError",
     "WebSearchTool",
+    "enable_openai_tracing",
     "set_default_openai_api",
     "set_default_openai_base_url",
     "set_default_openai_client",
     "set_default_openai_key",
+    "set_tracing_export_api_key",
     "start_openai_conversations_session",
 )
 

@@ -105,6 +105,8 @@ class FakeOpenAIServer:
         self.conformance_errors: list[str] = []
         self.conversations = ConversationStore()
         self.stored_responses: dict[str, dict[str, Any]] = {}
+        self.trace_ingest_status = 200
+        """The status ``POST /v1/traces/ingest`` answers with (set 500 to test failures)."""
         self._host, self._port = host, port
         self._replies: deque[Reply] = deque()
         self._ids = itertools.count(1)
@@ -272,6 +274,13 @@ class FakeOpenAIServer:
         path = request.path.removeprefix("/v1")
         if request.method == "POST" and path in ("/responses", "/chat/completions"):
             await self._model_request(request, http, path, body)
+        elif request.method == "POST" and path == "/traces/ingest":
+            # The trace exporter's endpoint (not in the public spec): accept, or fail on request.
+            status = self.trace_ingest_status
+            if status >= 400:
+                await self._send_error(http, ErrorReply(status, "Trace ingestion failed."))
+            else:
+                await self._send_json(http, status, {}, None)
         elif path.startswith("/conversations"):
             errors = self._check_conversation_request(request.method, path, body)
             if errors:

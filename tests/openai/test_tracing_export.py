@@ -1,0 +1,79 @@
+"""The OpenAI trace exporter, against the fake server over loopback."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+from agents_core import Agent, Runner, function_tool
+from agents_core.testing import ScriptedModel, function_call
+from agents_core.tracing import BatchTraceProcessor, set_trace_processors
+from agents_openai import OpenAITracingExporter
+from agents_openai.testing import FakeOpenAIServer
+
+KEY = "sk-fake-openai-key"
+
+
+@function_tool
+def ping() -> str:
+    return "pong"
+
+
+async def _traced_run(exporter: OpenAITracingExporter) -> BatchTraceProcessor:
+    processor = BatchTraceProcessor(exporter, schedule_delay=0.05)
+    set_trace_processors([processor])
+    try:
+        model = ScriptedModel([function_call("ping", {}, call_id="p"), "done"])
+        result = await Runner.run(Agent(name="traced", model=model, tools=[ping]), "go")
+        assert result.final_output == "done"
+    finally:
+        set_trace_processors([])
+    return processor
+
+
+async def test_traces_are_sent_in_batches() -> None:
+    async with FakeOpenAIServer(api_key=KEY) as server:
+        exporter = OpenAITracingExporter(api_key=KEY, endpoint=f"{server.base_url}/traces/ingest")
+        processor = await _traced_run(exporter)
+        # Off the event loop: the fake server answers the exporter on this loop.
+        await asyncio.to_thread(processor.shutdown)
+        exporter.close()
+        posts = [r for r in server.requests if r.path == "/v1/traces/ingest"]
+        assert posts
+        assert posts[0].headers["authorization"] == f"Bearer {KEY}"
+        assert posts[0].headers["openai-beta"] == "traces=v1"
+        sent: list[dict[str, Any]] = [
+            item for post in posts for item in json.loads(post.body)["data"]
+        ]
+        kinds = sorted(item.get("span_data", {}).get("type", item["object"]) for item in sent)
+        assert kinds == ["agent", "function", "generation", "generation", "trace"]
+
+
+async def test_without_a_key_nothing_is_sent(monkeypatch: Any) -> None:
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    async with FakeOpenAIServer(api_key=KEY) as server:
+        exporter = OpenAITracingExporter(endpoint=f"{server.base_url}/traces/ingest")
+        processor = await _traced_run(exporter)
+        # Off the event loop: the fake server answers the exporter on this loop.
+        await asyncio.to_thread(processor.shutdown)
+        exporter.close()
+        assert [r for r in server.requests if r.path == "/v1/traces/ingest"] == []
+
+
+async def test_a_failing_endpoint_never_fails_the_run_and_is_retried() -> None:
+    async with FakeOpenAIServer(api_key=KEY) as server:
+        server.trace_ingest_status = 503
+        exporter = OpenAITracingExporter(
+            api_key=KEY,
+            endpoint=f"{server.base_url}/traces/ingest",
+            max_retries=2,
+            base_delay=0.01,
+        )
+        processor = await _traced_run(exporter)
+        # Off the event loop: the fake server answers the exporter on this loop.
+        await asyncio.to_thread(processor.shutdown)
+        exporter.close()
+        attempts = [r for r in server.requests if r.path == "/v1/traces/ingest"]
+        assert len(attempts) >= 3  # the first try and two retries of one batch
+        assert KEY not in repr(exporter)

@@ -591,7 +591,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if official_tracing is not None:
         report.notes.append(
             f"Official SDK tracing: {official_tracing} (set_tracing_disabled(True) in every "
-            "child that runs agents), so no run tries to export spans. Ours has no tracing yet."
+            "child that runs agents), so no run tries to export spans. Ours records no traces "
+            "unless a processor is added (the default)."
         )
     if arguments.quick:
         report.notes.append("--quick: smaller sizes; figures are noisier than a full run.")

@@ -313,3 +313,20 @@ def test_run_sync_against_a_server_in_a_thread() -> None:
         result = Runner.run_sync(agent, "hi")
         assert result.final_output == "Synchronous hello."
         assert len(server.requests) == 1
+
+
+async def test_agent_prompt_reference_is_sent(
+    server: FakeOpenAIServer, provider: OpenAIProvider
+) -> None:
+    server.add("Filed.")
+    agent = Agent(
+        name="clerk",
+        model=provider.get_model("gpt-4.1"),
+        prompt={"id": "pmpt_abc", "version": "3", "variables": {"team": "billing"}},
+    )
+    await Runner.run(agent, "File this.")
+    assert _body(server)["prompt"] == {
+        "id": "pmpt_abc",
+        "version": "3",
+        "variables": {"team": "billing"},
+    }

@@ -65,6 +65,9 @@ _EXPORTS: dict[str, str] = {
     "Reasoning": "_model_settings",
     "AgentOutputSchema": "_output_schema",
     "AgentOutputSchemaBase": "_output_schema",
+    "DynamicPromptFunction": "_prompts",
+    "GenerateDynamicPromptData": "_prompts",
+    "Prompt": "_prompts",
     "Recording": "_recording",
     "RunRecorder": "_recording",
     "ReplayModel": "_replay",
@@ -134,8 +137,10 @@ __all__ = (
     "AgentToolStreamEvent",
     "AgentUpdatedStreamEvent",
     "AgentsException",
+    "DynamicPromptFunction",
     "FunctionTool",
     "FunctionToolResult",
+    "GenerateDynamicPromptData",
     "GuardrailFunctionOutput",
     "Handoff",
     "HandoffCallItem",
@@ -165,6 +170,7 @@ __all__ = (
     "OutputGuardrailResult",
     "OutputGuardrailTripwireTriggered",
     "OutputTokensDetails",
+    "Prompt",
     "RawResponsesStreamEvent",
     "Reasoning",
     "ReasoningItem",
@@ -305,6 +311,9 @@ if TYPE_CHECKING:
     from ._model_settings import Reasoning as Reasoning
     from ._output_schema import AgentOutputSchema as AgentOutputSchema
     from ._output_schema import AgentOutputSchemaBase as AgentOutputSchemaBase
+    from ._prompts import DynamicPromptFunction as DynamicPromptFunction
+    from ._prompts import GenerateDynamicPromptData as GenerateDynamicPromptData
+    from ._prompts import Prompt as Prompt
     from ._recording import Recording as Recording
     from ._recording import RunRecorder as RunRecorder
     from ._replay import ReplayModel as ReplayModel

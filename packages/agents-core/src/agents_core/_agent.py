@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from ._handoffs import Handoff
     from ._hooks import RunHooks
     from ._output_schema import AgentOutputSchemaBase
+    from ._prompts import DynamicPromptFunction, Prompt
     from ._results import RunResult, RunResultStreaming
     from ._run_config import RunConfig
     from ._tools import NeedsApproval, ToolErrorFunction
@@ -106,6 +107,9 @@ class Agent(Generic[TContext]):
     instructions: (
         str | Callable[[RunContextWrapper[TContext], Agent[TContext]], str | Awaitable[str]] | None
     ) = None
+    prompt: Prompt | DynamicPromptFunction | None = None
+    """A prompt stored with the provider (Responses API prompt references), or a function
+    choosing one per turn; used alongside or instead of ``instructions``."""
     handoffs: list[Agent[Any] | Handoff[TContext]] = field(default_factory=list)
     model: str | Model | None = None
     model_settings: ModelSettings = field(default_factory=ModelSettings)
@@ -215,6 +219,14 @@ class Agent(Generic[TContext]):
                 f"{type(result).__name__}, expected a string."
             )
         return result
+
+    async def get_prompt(self, run_context: RunContextWrapper[TContext]) -> Prompt | None:
+        """The prompt reference for this turn, if the agent has one."""
+        if self.prompt is None:
+            return None
+        from ._prompts import resolve_prompt
+
+        return await resolve_prompt(self.prompt, run_context, self)
 
     async def get_mcp_tools(self, run_context: RunContextWrapper[TContext]) -> list[Tool]:
         """The tools this agent's MCP servers offer now, as function tools."""

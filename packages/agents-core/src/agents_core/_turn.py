@@ -47,6 +47,7 @@ class PreparedTurn:
         "model",
         "model_settings",
         "output_schema",
+        "prompt",
         "system_prompt",
         "tools",
         "tools_by_name",
@@ -67,6 +68,7 @@ class PreparedTurn:
         self.handoffs = handoffs
         self.output_schema = output_schema
         self.model_settings = model_settings
+        self.prompt: Any = None
         self.tools_by_name: dict[str, Tool] = {tool.name: tool for tool in tools}
         self.handoffs_by_name = {handoff.tool_name: handoff for handoff in handoffs}
         self.local_tools: dict[str, list[LocalCallTool]] = {}
@@ -137,7 +139,7 @@ async def prepare_turn(run: RunInProgress, agent: Agent[Any]) -> PreparedTurn:
                 "unique (use function_tool(name_override=...) or handoff(tool_name_override=...))."
             )
         names.add(name)
-    return PreparedTurn(
+    turn = PreparedTurn(
         model=_resolve_model(agent, run),
         system_prompt=system_prompt,
         tools=tools,
@@ -145,6 +147,9 @@ async def prepare_turn(run: RunInProgress, agent: Agent[Any]) -> PreparedTurn:
         output_schema=output_schema_for(agent.output_type),
         model_settings=_model_settings(agent, run),
     )
+    if agent.prompt is not None:
+        turn.prompt = await agent.get_prompt(run.context_wrapper)
+    return turn
 
 
 def _tracing(run: RunInProgress) -> ModelTracing:
@@ -170,7 +175,7 @@ async def call_model(run: RunInProgress, agent: Agent[Any], turn: PreparedTurn) 
         "tracing": _tracing(run),
         "previous_response_id": run.previous_response_id,
         "conversation_id": run.conversation_id,
-        "prompt": None,
+        "prompt": turn.prompt,
     }
     span = run.tracing.generation(model_input, turn.model_settings, turn.model)
     try:

@@ -6,7 +6,7 @@ import copy
 import json
 import re
 from collections import deque
-from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -301,6 +301,54 @@ class ScriptedModel(Model):
             yield event
 
 
+_Add = Callable[[ResponseStreamEvent], None]
+
+
+def _message_events(add: _Add, index: int, item: ResponseOutputMessage) -> None:
+    add(
+        ResponseOutputItemAddedEvent(
+            output_index=index,
+            item=item.model_copy(update={"content": [], "status": "in_progress"}),
+        )
+    )
+    for part_index, part in enumerate(item.content):
+        where = {"item_id": item.id, "output_index": index, "content_index": part_index}
+        if isinstance(part, ResponseOutputText):
+            add(ResponseContentPartAddedEvent(**where, part=ResponseOutputText(text="")))
+            for delta in _WORDS.findall(part.text):
+                add(ResponseTextDeltaEvent(**where, delta=delta))
+            add(ResponseTextDoneEvent(**where, text=part.text))
+        else:
+            add(ResponseContentPartAddedEvent(**where, part=part))
+        add(ResponseContentPartDoneEvent(**where, part=part))
+
+
+def _function_call_events(add: _Add, index: int, item: ResponseFunctionToolCall) -> None:
+    item_id = item.id or item.call_id
+    in_progress = item.model_copy(update={"arguments": "", "status": "in_progress"})
+    add(ResponseOutputItemAddedEvent(output_index=index, item=in_progress))
+    add(
+        ResponseFunctionCallArgumentsDeltaEvent(
+            item_id=item_id, output_index=index, delta=item.arguments
+        )
+    )
+    add(
+        ResponseFunctionCallArgumentsDoneEvent(
+            item_id=item_id, output_index=index, name=item.name, arguments=item.arguments
+        )
+    )
+
+
+def _usage(usage: Usage) -> ResponseUsage:
+    return ResponseUsage(
+        input_tokens=usage.input_tokens,
+        input_tokens_details={"cached_tokens": usage.input_tokens_details.cached_tokens},
+        output_tokens=usage.output_tokens,
+        output_tokens_details={"reasoning_tokens": usage.output_tokens_details.reasoning_tokens},
+        total_tokens=usage.total_tokens,
+    )
+
+
 def stream_events_for(response: ModelResponse) -> list[ResponseStreamEvent]:
     """The Responses stream events a server would send for ``response``, text in word deltas."""
     events: list[ResponseStreamEvent] = []
@@ -313,90 +361,17 @@ def stream_events_for(response: ModelResponse) -> list[ResponseStreamEvent]:
     add(ResponseCreatedEvent(response=Response(id=response.response_id, status="in_progress")))
     for index, item in enumerate(response.output):
         if isinstance(item, ResponseOutputMessage):
-            add(
-                ResponseOutputItemAddedEvent(
-                    output_index=index,
-                    item=item.model_copy(update={"content": [], "status": "in_progress"}),
-                )
-            )
-            for part_index, part in enumerate(item.content):
-                if isinstance(part, ResponseOutputText):
-                    add(
-                        ResponseContentPartAddedEvent(
-                            item_id=item.id,
-                            output_index=index,
-                            content_index=part_index,
-                            part=ResponseOutputText(text=""),
-                        )
-                    )
-                    for delta in _WORDS.findall(part.text):
-                        add(
-                            ResponseTextDeltaEvent(
-                                item_id=item.id,
-                                output_index=index,
-                                content_index=part_index,
-                                delta=delta,
-                            )
-                        )
-                    add(
-                        ResponseTextDoneEvent(
-                            item_id=item.id,
-                            output_index=index,
-                            content_index=part_index,
-                            text=part.text,
-                        )
-                    )
-                else:
-                    add(
-                        ResponseContentPartAddedEvent(
-                            item_id=item.id, output_index=index, content_index=part_index, part=part
-                        )
-                    )
-                add(
-                    ResponseContentPartDoneEvent(
-                        item_id=item.id, output_index=index, content_index=part_index, part=part
-                    )
-                )
+            _message_events(add, index, item)
         elif isinstance(item, ResponseFunctionToolCall):
-            item_id = item.id or item.call_id
-            add(
-                ResponseOutputItemAddedEvent(
-                    output_index=index,
-                    item=item.model_copy(update={"arguments": "", "status": "in_progress"}),
-                )
-            )
-            add(
-                ResponseFunctionCallArgumentsDeltaEvent(
-                    item_id=item_id, output_index=index, delta=item.arguments
-                )
-            )
-            add(
-                ResponseFunctionCallArgumentsDoneEvent(
-                    item_id=item_id, output_index=index, name=item.name, arguments=item.arguments
-                )
-            )
+            _function_call_events(add, index, item)
         else:
             add(ResponseOutputItemAddedEvent(output_index=index, item=item))
         add(ResponseOutputItemDoneEvent(output_index=index, item=item))
-    usage = response.usage
-    add(
-        ResponseCompletedEvent(
-            response=Response(
-                id=response.response_id,
-                status="completed",
-                output=list(response.output),
-                usage=ResponseUsage(
-                    input_tokens=usage.input_tokens,
-                    input_tokens_details={
-                        "cached_tokens": usage.input_tokens_details.cached_tokens
-                    },
-                    output_tokens=usage.output_tokens,
-                    output_tokens_details={
-                        "reasoning_tokens": usage.output_tokens_details.reasoning_tokens
-                    },
-                    total_tokens=usage.total_tokens,
-                ),
-            )
-        )
+    completed = Response(
+        id=response.response_id,
+        status="completed",
+        output=list(response.output),
+        usage=_usage(response.usage),
     )
+    add(ResponseCompletedEvent(response=completed))
     return events

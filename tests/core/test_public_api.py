@@ -12,6 +12,7 @@ import pytest
 import agents_core
 import agents_core.exceptions
 import agents_core.mcp
+import agents_core.stream_types
 import agents_core.testing
 import agents_core.tracing
 
@@ -20,6 +21,7 @@ PUBLIC_MODULES = [
     "agents_core.exceptions",
     "agents_core.handoff_filters",
     "agents_core.mcp",
+    "agents_core.stream_types",
     "agents_core.testing",
     "agents_core.tracing",
 ]

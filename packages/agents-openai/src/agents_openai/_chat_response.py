@@ -16,8 +16,8 @@ from agents_core import (
     TResponseOutputItem,
     Usage,
 )
-from agents_core._items import ReasoningSummary
-from agents_core._stream_types import (
+from agents_core.stream_types import (
+    ReasoningSummary,
     Response,
     ResponseCompletedEvent,
     ResponseContentPartAddedEvent,

@@ -13,7 +13,7 @@ from typing import Any, Literal, TypeVar
 
 import pydantic
 
-from agents_core._stream_types import (
+from agents_core.stream_types import (
     Response,
     ResponseCompletedEvent,
     ResponseContentPartAddedEvent,

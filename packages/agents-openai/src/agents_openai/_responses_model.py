@@ -18,7 +18,7 @@ from agents_core import (
     TResponseStreamEvent,
     Usage,
 )
-from agents_core._stream_types import Response
+from agents_core.stream_types import Response
 
 from ._events import parse_stream_event
 from ._http import OpenAIClient, invalid_body_error

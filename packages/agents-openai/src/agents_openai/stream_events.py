@@ -5,21 +5,21 @@ package on the same base class (``ResponseStreamEvent``, which also carries even
 than this package, with every field kept). ``EVENT_TYPES`` maps each ``type`` to its class.
 """
 
-from agents_core._stream_types import ResponseCompletedEvent as ResponseCompletedEvent
-from agents_core._stream_types import ResponseContentPartAddedEvent as ResponseContentPartAddedEvent
-from agents_core._stream_types import ResponseContentPartDoneEvent as ResponseContentPartDoneEvent
-from agents_core._stream_types import ResponseCreatedEvent as ResponseCreatedEvent
-from agents_core._stream_types import (
+from agents_core.stream_types import ResponseCompletedEvent as ResponseCompletedEvent
+from agents_core.stream_types import ResponseContentPartAddedEvent as ResponseContentPartAddedEvent
+from agents_core.stream_types import ResponseContentPartDoneEvent as ResponseContentPartDoneEvent
+from agents_core.stream_types import ResponseCreatedEvent as ResponseCreatedEvent
+from agents_core.stream_types import (
     ResponseFunctionCallArgumentsDeltaEvent as ResponseFunctionCallArgumentsDeltaEvent,
 )
-from agents_core._stream_types import (
+from agents_core.stream_types import (
     ResponseFunctionCallArgumentsDoneEvent as ResponseFunctionCallArgumentsDoneEvent,
 )
-from agents_core._stream_types import ResponseOutputItemAddedEvent as ResponseOutputItemAddedEvent
-from agents_core._stream_types import ResponseOutputItemDoneEvent as ResponseOutputItemDoneEvent
-from agents_core._stream_types import ResponseStreamEvent as ResponseStreamEvent
-from agents_core._stream_types import ResponseTextDeltaEvent as ResponseTextDeltaEvent
-from agents_core._stream_types import ResponseTextDoneEvent as ResponseTextDoneEvent
+from agents_core.stream_types import ResponseOutputItemAddedEvent as ResponseOutputItemAddedEvent
+from agents_core.stream_types import ResponseOutputItemDoneEvent as ResponseOutputItemDoneEvent
+from agents_core.stream_types import ResponseStreamEvent as ResponseStreamEvent
+from agents_core.stream_types import ResponseTextDeltaEvent as ResponseTextDeltaEvent
+from agents_core.stream_types import ResponseTextDoneEvent as ResponseTextDoneEvent
 
 from ._events import EVENT_TYPES as EVENT_TYPES
 from ._events import ResponseAudioDeltaEvent as ResponseAudioDeltaEvent

@@ -24,6 +24,8 @@ Eventually = Callable[[Callable[[], bool]], Awaitable[None]]
 
 
 def demo(script: Path, **options: Any) -> MCPServerStdio:
+    # A generous default: starting a server process can be slow on a busy machine.
+    options.setdefault("client_session_timeout_seconds", 15)
     return MCPServerStdio(
         params={"command": sys.executable, "args": [str(script)]}, name="demo", **options
     )
@@ -164,7 +166,9 @@ async def test_manager_connects_concurrently_and_reports_failures(demo_server_sc
     good_one, good_two = (
         demo(demo_server_script),
         MCPServerStdio(
-            params={"command": sys.executable, "args": [str(demo_server_script)]}, name="second"
+            params={"command": sys.executable, "args": [str(demo_server_script)]},
+            name="second",
+            client_session_timeout_seconds=15,
         ),
     )
     bad = MCPServerStdio(params={"command": "/nonexistent/mcp"}, name="bad")

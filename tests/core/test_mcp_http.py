@@ -13,6 +13,7 @@ async def test_streamable_http_server(streamable_http_server: str) -> None:
     server = MCPServerStreamableHttp(
         params={"url": f"{streamable_http_server}/mcp", "headers": {"X-Test": "1"}, "timeout": 10},
         name="http",
+        client_session_timeout_seconds=15,
         cache_tools_list=True,
     )
     async with server:

@@ -29,6 +29,8 @@ from agents_core.testing import ScriptedModel, function_call
 
 
 def demo(script: Path, **options: Any) -> MCPServerStdio:
+    # A generous default: starting a server process can be slow on a busy machine.
+    options.setdefault("client_session_timeout_seconds", 15)
     return MCPServerStdio(
         params={"command": sys.executable, "args": [str(script)]}, name="demo", **options
     )
@@ -164,7 +166,9 @@ async def test_name_collisions_are_clear_errors_or_prefixed(demo_server_script: 
     async with (
         demo(demo_server_script) as one,
         MCPServerStdio(
-            params={"command": sys.executable, "args": [str(demo_server_script)]}, name="other"
+            params={"command": sys.executable, "args": [str(demo_server_script)]},
+            name="other",
+            client_session_timeout_seconds=15,
         ) as two,
     ):
         with pytest.raises(UserError, match="'demo' and 'other' both offer a tool named 'add'"):

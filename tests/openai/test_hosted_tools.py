@@ -198,19 +198,24 @@ async def test_mcp_approval_requests_are_answered_by_the_callback(
     assert kinds == ["tool_call_item", "tool_call_output_item", "message_output_item"]
 
 
-async def test_an_unanswered_mcp_approval_request_stops_the_run_with_the_request(
+async def test_an_unanswered_mcp_approval_request_pauses_the_run_over_http(
     server: FakeOpenAIServer, provider: OpenAIProvider
 ) -> None:
-    server.add(ModelReply([_approval_request()]))
+    server.add(ModelReply([_approval_request()]), "Deleted.")
     agent = Agent(name="m", model=provider.get_model("gpt-4.1"), tools=[_mcp_tool(None)])
 
-    with pytest.raises(UserError, match="delete_page") as caught:
-        await Runner.run(agent, "Delete page 7")
+    paused = await Runner.run(agent, "Delete page 7")
 
-    assert caught.value.run_data is not None
-    recorded = caught.value.run_data.new_items[0]
+    [pending] = paused.interruptions
+    assert pending.raw_item.type == "mcp_approval_request"
+    recorded = paused.new_items[0]
     assert isinstance(recorded, ToolCallItem)
-    assert recorded.raw_item.type == "mcp_approval_request"
+    state = paused.to_state()
+    state.approve(pending)
+    result = await Runner.run(agent, state)
+    answer = server.model_requests()[-1].json["input"][-1]
+    assert answer["type"] == "mcp_approval_response" and answer["approve"] is True
+    assert result.final_output == "Deleted."
 
 
 class FakeScreen(Computer):
@@ -483,3 +488,44 @@ async def test_two_hosted_mcp_servers_each_answer_their_own_approvals() -> None:
     await CoreRunner.run(CoreAgent(name="a", model=model, tools=tools), "go")
     assert decided == ["beta:beta"]
     assert model.calls[1].input[-1]["type"] == "mcp_approval_response"
+
+
+async def test_hosted_mcp_approval_without_a_callback_pauses_for_a_person() -> None:
+    from agents_core import Agent as CoreAgent
+    from agents_core import ResponseOtherItem, RunState
+    from agents_core import Runner as CoreRunner
+    from agents_core.testing import ScriptedModel
+    from agents_openai import HostedMCPTool
+
+    def request() -> ResponseOtherItem:
+        return ResponseOtherItem.model_validate(
+            {
+                "type": "mcp_approval_request",
+                "id": "apr_7",
+                "server_label": "files",
+                "name": "delete_file",
+                "arguments": '{"path": "/tmp/x"}',
+            }
+        )
+
+    config = {"type": "mcp", "server_label": "files", "server_url": "https://files.test/mcp"}
+    for approve, expected in (
+        (True, {"approve": True}),
+        (False, {"approve": False, "reason": "No."}),
+    ):
+        model = ScriptedModel([[request()], "answered"])
+        agent = CoreAgent(name="a", model=model, tools=[HostedMCPTool(tool_config=config)])
+        paused = await CoreRunner.run(agent, "delete it")
+        [pending] = paused.interruptions
+        assert (pending.tool_name, pending.call_id) == ("hosted_mcp", "apr_7")
+        assert pending.arguments == '{"path": "/tmp/x"}'
+        assert len(model.calls) == 1
+        state = await RunState.from_string(agent, paused.to_state().to_string())
+        if approve:
+            state.approve(state.get_interruptions()[0])
+        else:
+            state.reject(state.get_interruptions()[0], rejection_message="No.")
+        result = await CoreRunner.run(agent, state)
+        sent = model.calls[1].input[-1]
+        assert sent == {"type": "mcp_approval_response", "approval_request_id": "apr_7", **expected}
+        assert result.final_output == "answered"

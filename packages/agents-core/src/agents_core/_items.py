@@ -258,19 +258,19 @@ class ToolApprovalItem:
     """A tool call waiting for a person to approve or reject it (``RunResult.interruptions``)."""
 
     agent: Agent[Any]
-    raw_item: ResponseFunctionToolCall
+    raw_item: ResponseFunctionToolCall | ResponseOtherItem
     tool_name: str | None = None
     type: Literal["tool_approval_item"] = "tool_approval_item"
 
     @property
     def call_id(self) -> str:
         """The id of the call awaiting a decision."""
-        return self.raw_item.call_id
+        return str(getattr(self.raw_item, "call_id", None) or getattr(self.raw_item, "id", ""))
 
     @property
     def arguments(self) -> str:
         """The call's arguments, as the JSON text the model sent."""
-        return self.raw_item.arguments
+        return str(getattr(self.raw_item, "arguments", "") or "")
 
 
 RunItem: TypeAlias = (

@@ -92,7 +92,7 @@ def item_from_json(data: dict[str, Any], agents: dict[str, Agent[Any]]) -> Any:
     if kind == "handoff_call_item":
         return HandoffCallItem(agent, _raw_output_item(data, ResponseFunctionToolCall))
     if kind == "tool_approval_item":
-        raw = _raw_output_item(data, ResponseFunctionToolCall)
+        raw = _raw_output_item(data, ResponseFunctionToolCall | ResponseOtherItem)
         return ToolApprovalItem(agent, raw, tool_name=data.get("tool_name"))
     if kind in ("tool_call_output_item", "handoff_output_item"):
         raw_item = data["raw_item"]

@@ -25,8 +25,9 @@ from ._items import (
     ToolCallItem,
     ToolCallOutputItem,
 )
+from ._run_context import ToolContext
 from ._tool_execution import ToolRun, execute_tool_runs
-from ._tools import FunctionTool
+from ._tools import FunctionTool, LocalCallTool
 from ._turn import PreparedTurn, add_items
 from .exceptions import ModelBehaviorError, OutputGuardrailTripwireTriggered, UserError
 
@@ -69,7 +70,8 @@ def _read_turn(turn_items: list[RunItem], turn: PreparedTurn) -> _TurnWork:
     answered: dict[str, ToolCallOutputItem | HandoffOutputItem] = {}
     for item in turn_items:
         if isinstance(item, ToolCallOutputItem | HandoffOutputItem):
-            answered[str(item.raw_item.get("call_id"))] = item
+            raw = item.raw_item
+            answered[str(raw.get("call_id") or raw.get("approval_request_id"))] = item
     for item in turn_items:
         if isinstance(item, MessageOutputItem):
             work.last_message = item.raw_item
@@ -118,6 +120,14 @@ async def _sort_by_approval(
     rejected: list[RunItem] = []
     for tool_run in tool_runs:
         tool, call = tool_run.tool, tool_run.call
+        if isinstance(tool, LocalCallTool):
+            if not tool.approval_required(call):
+                ready.append(tool_run)
+            else:
+                answer = await _local_decision(run, agent, tool, call, waiting)
+                if answer is not None:
+                    rejected.append(answer)
+            continue
         if not isinstance(tool, FunctionTool) or not isinstance(call, ResponseFunctionToolCall):
             ready.append(tool_run)
             continue
@@ -140,6 +150,31 @@ async def _sort_by_approval(
             )
     add_items(run, rejected)
     return ready, waiting
+
+
+async def _local_decision(
+    run: RunInProgress,
+    agent: Agent[Any],
+    tool: LocalCallTool,
+    call: Any,
+    waiting: list[ToolApprovalItem],
+) -> RunItem | None:
+    """A local call that needs a person: its answer once decided, else it joins ``waiting``."""
+    pending = ToolApprovalItem(agent=agent, raw_item=call, tool_name=tool.name)
+    decision = run.approvals.decision(tool.name, pending.call_id)
+    if decision is None:
+        waiting.append(pending)
+        return None
+    message = None if decision else run.approvals.rejected.get(pending.call_id)
+    context = ToolContext.from_run_context(
+        run.context_wrapper,
+        tool_name=tool.name,
+        tool_call_id=pending.call_id,
+        tool_arguments=pending.arguments,
+        agent=agent,
+    )
+    answer = await tool.answer_approval(context, call, decision, message)
+    return ToolCallOutputItem(agent=agent, raw_item=answer, output=answer.get("approve"))
 
 
 async def finish_turn(run: RunInProgress, agent: Agent[Any], turn: PreparedTurn) -> NextStep:

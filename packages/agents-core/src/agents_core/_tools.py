@@ -143,6 +143,16 @@ class LocalCallTool(abc.ABC):
         """Whether this tool answers ``call`` (when several tools share a call item type)."""
         return True
 
+    def approval_required(self, call: Any) -> bool:
+        """Whether ``call`` waits for a person's decision (see ``RunState.approve``)."""
+        return False
+
+    async def answer_approval(
+        self, context: ToolContext[Any], call: Any, approved: bool, message: str | None
+    ) -> dict[str, Any]:
+        """The input item answering ``call`` once a person decided (for approval calls)."""
+        raise NotImplementedError(f"{type(self).__name__} does not take approval decisions")
+
 
 Tool: TypeAlias = FunctionTool | HostedTool | LocalCallTool
 """Any tool an agent can hold."""

@@ -145,6 +145,17 @@ MCPToolApprovalFunction: TypeAlias = Callable[
 """Decides an approval request, sync or async."""
 
 
+def _approval_response(call: Any, approved: bool, reason: str | None) -> dict[str, Any]:
+    answer: dict[str, Any] = {
+        "type": "mcp_approval_response",
+        "approval_request_id": call.id,
+        "approve": approved,
+    }
+    if not approved and reason:
+        answer["reason"] = reason
+    return answer
+
+
 @dataclass
 class HostedMCPTool(LocalCallTool):
     """Lets the model use the tools of a remote MCP server, called by OpenAI on your behalf.
@@ -175,22 +186,21 @@ class HostedMCPTool(LocalCallTool):
         label = self.tool_config.get("server_label")
         return label is None or getattr(call, "server_label", None) == label
 
+    def approval_required(self, call: Any) -> bool:
+        """Without ``on_approval_request``, a person decides: the run pauses (``interruptions``)."""
+        return self.on_approval_request is None
+
+    async def answer_approval(
+        self, context: ToolContext[Any], call: Any, approved: bool, message: str | None
+    ) -> dict[str, Any]:
+        """The ``mcp_approval_response`` for a person's decision (``RunState.approve`` / reject)."""
+        return _approval_response(call, approved, message)
+
     async def run_call(self, context: ToolContext[Any], call: Any) -> dict[str, Any]:
-        """Answer one ``mcp_approval_request`` with an ``mcp_approval_response`` input item."""
-        if self.on_approval_request is None:
-            raise UserError(
-                f"The MCP server '{getattr(call, 'server_label', '?')}' asks for approval to run "
-                f"its tool '{getattr(call, 'name', '?')}'. Pass on_approval_request= to "
-                "HostedMCPTool to decide, or set require_approval='never' in its tool_config."
-            )
+        """Answer one ``mcp_approval_request`` with ``on_approval_request``'s decision."""
+        if self.on_approval_request is None:  # pragma: no cover - such calls pause the run instead
+            raise UserError("This MCP approval request needs a person's decision.")
         decision = self.on_approval_request(MCPToolApprovalRequest(context, call))
         if inspect.isawaitable(decision):
             decision = await decision
-        answer: dict[str, Any] = {
-            "type": "mcp_approval_response",
-            "approval_request_id": call.id,
-            "approve": bool(decision["approve"]),
-        }
-        if not answer["approve"] and decision.get("reason"):
-            answer["reason"] = decision["reason"]
-        return answer
+        return _approval_response(call, bool(decision["approve"]), decision.get("reason"))

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ._run_context import RunContextWrapper
     from ._tool_guardrails import ToolInputGuardrailResult, ToolOutputGuardrailResult
 
-__all__ = ("RunInProgress", "overrides")
+__all__ = ("RunInProgress", "call_hooks", "overrides")
 
 
 def overrides(hooks: Any, name: str, base: type) -> bool:
@@ -147,3 +147,12 @@ class RunInProgress:
     def agent_hooks_override(agent: Agent[Any], name: str) -> bool:
         """Whether ``agent``'s hooks implement ``name``."""
         return overrides(agent.hooks, name, AgentHooks)
+
+
+async def call_hooks(run: RunInProgress, agent: Agent[Any], name: str, *args: Any) -> None:
+    """Await the run's and then the agent's hook ``name`` (those a subclass overrides only),
+    with the run context and the agent first."""
+    if run.run_hooks_override(name):
+        await getattr(run.hooks, name)(run.context_wrapper, agent, *args)
+    if run.agent_hooks_override(agent, name):
+        await getattr(agent.hooks, name)(run.context_wrapper, agent, *args)

@@ -8,7 +8,7 @@ import pydantic
 
 from ._items import ModelResponse, ToolApprovalItem
 from ._run_context import RunContextWrapper
-from ._run_state_json import agents_by_name, item_from_json, item_to_json, jsonable
+from ._run_state_json import agents_by_name, item_from_json, item_to_json, output_json
 from ._usage import Usage
 from .exceptions import UserError
 
@@ -22,16 +22,9 @@ SCHEMA_VERSION = 1
 _KIND = "agents.run_result"
 
 
-def _output(value: Any) -> Any:
-    try:
-        return jsonable(value)
-    except UserError:
-        return str(value)
-
-
 def _verdict(output: Any) -> dict[str, Any]:
     return {
-        "output_info": _output(output.output_info),
+        "output_info": output_json(output.output_info),
         "tripwire_triggered": output.tripwire_triggered,
     }
 
@@ -45,7 +38,7 @@ def result_to_json(result: RunResultBase) -> dict[str, Any]:
         "input": result.input,
         "new_items": [item_to_json(item) for item in result.new_items],
         "raw_responses": [response.to_json_dict() for response in result.raw_responses],
-        "final_output": _output(result.final_output),
+        "final_output": output_json(result.final_output),
         "usage": result.context_wrapper.usage.to_json_dict(),
         "last_agent": result.last_agent.name,
         "agents": sorted(agents),
@@ -60,7 +53,7 @@ def result_to_json(result: RunResultBase) -> dict[str, Any]:
         "tool_input_guardrail_results": [
             {
                 "name": r.guardrail.get_name(),
-                "output_info": _output(r.output.output_info),
+                "output_info": output_json(r.output.output_info),
                 "behavior": dict(r.output.behavior),
             }
             for r in result.tool_input_guardrail_results
@@ -68,7 +61,7 @@ def result_to_json(result: RunResultBase) -> dict[str, Any]:
         "tool_output_guardrail_results": [
             {
                 "name": r.guardrail.get_name(),
-                "output_info": _output(r.output.output_info),
+                "output_info": output_json(r.output.output_info),
                 "behavior": dict(r.output.behavior),
             }
             for r in result.tool_output_guardrail_results

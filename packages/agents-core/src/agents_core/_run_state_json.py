@@ -28,7 +28,7 @@ from .exceptions import UserError
 if TYPE_CHECKING:
     from ._agent import Agent
 
-__all__ = ("agents_by_name", "item_from_json", "item_to_json", "jsonable")
+__all__ = ("agents_by_name", "item_from_json", "item_to_json", "jsonable", "output_json")
 
 
 def jsonable(value: Any) -> Any:
@@ -46,7 +46,8 @@ def jsonable(value: Any) -> Any:
         ) from exc
 
 
-def _output_json(value: Any) -> Any:
+def output_json(value: Any) -> Any:
+    """``value`` as plain JSON, or its text when it has no JSON form (tool outputs, verdicts)."""
     try:
         return jsonable(value)
     except UserError:
@@ -58,7 +59,7 @@ def item_to_json(item: RunItem | ToolApprovalItem) -> dict[str, Any]:
     data: dict[str, Any] = {"type": item.type, "agent": item.agent.name}
     if isinstance(item, ToolCallOutputItem):
         data["raw_item"] = dict(item.raw_item)
-        data["output"] = _output_json(item.output)
+        data["output"] = output_json(item.output)
     elif isinstance(item, HandoffOutputItem):
         data["raw_item"] = dict(item.raw_item)
         data["source_agent"] = item.source_agent.name

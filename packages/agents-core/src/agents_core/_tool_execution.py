@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-from collections.abc import Awaitable
 from typing import TYPE_CHECKING, Any
 
 from ._agent import FunctionToolResult
 from ._items import ItemHelpers, ResponseFunctionToolCall, ResponseOtherItem, ToolCallOutputItem
+from ._progress import call_hooks
 from ._run_context import ToolContext
 from ._tools import FunctionTool, LocalCallTool
 from .exceptions import (
@@ -108,7 +108,7 @@ async def _execute_one(
         tool_call=function_call,
         agent=agent,
     )
-    await _call_hooks(run, agent, "on_tool_start", tool)
+    await call_hooks(run, agent, "on_tool_start", tool)
     span = run.tracing.function(tool.name, ctx.tool_arguments)
     try:
         if isinstance(tool, FunctionTool) and function_call is not None:
@@ -136,19 +136,9 @@ async def _execute_one(
             arguments=ctx.tool_arguments,
             output_item=raw_item,
         )
-    await _call_hooks(run, agent, "on_tool_end", tool, output)
+    await call_hooks(run, agent, "on_tool_end", tool, output)
     item = ToolCallOutputItem(agent=agent, raw_item=raw_item, output=output)
     return FunctionToolResult(tool=tool, output=output, run_item=item)
-
-
-async def _call_hooks(run: RunInProgress, agent: Agent[Any], name: str, *args: Any) -> None:
-    calls: list[Awaitable[None]] = []
-    if run.run_hooks_override(name):
-        calls.append(getattr(run.hooks, name)(run.context_wrapper, agent, *args))
-    if run.agent_hooks_override(agent, name):
-        calls.append(getattr(agent.hooks, name)(run.context_wrapper, agent, *args))
-    for call in calls:
-        await call
 
 
 async def execute_tool_runs(

@@ -23,6 +23,7 @@ from ._items import (
 from ._model import Model, ModelTracing
 from ._model_settings import ModelSettings
 from ._output_schema import AgentOutputSchemaBase, output_schema_for
+from ._progress import call_hooks
 from ._stream_events import RawResponsesStreamEvent, RunItemStreamEvent
 from ._tools import FunctionTool, LocalCallTool, Tool
 from ._usage import Usage
@@ -164,7 +165,7 @@ async def call_model(run: RunInProgress, agent: Agent[Any], turn: PreparedTurn) 
     """Call the model (streaming its events to the result when the run is streamed)."""
     model_input = run.model_input()
     run.context_wrapper.turn_input = model_input
-    await _llm_hooks(run, agent, "on_llm_start", turn.system_prompt, model_input)
+    await call_hooks(run, agent, "on_llm_start", turn.system_prompt, model_input)
     arguments: dict[str, Any] = {
         "system_instructions": turn.system_prompt,
         "input": model_input,
@@ -195,7 +196,7 @@ async def call_model(run: RunInProgress, agent: Agent[Any], turn: PreparedTurn) 
     run.model_responses.append(response)
     if run.previous_response_id is not None and response.response_id is not None:
         run.previous_response_id = response.response_id
-    await _llm_hooks(run, agent, "on_llm_end", response)
+    await call_hooks(run, agent, "on_llm_end", response)
     return response
 
 
@@ -270,13 +271,6 @@ async def _stream_model(
             "incomplete and was not used."
         )
     return completed
-
-
-async def _llm_hooks(run: RunInProgress, agent: Agent[Any], name: str, *args: Any) -> None:
-    if run.run_hooks_override(name):
-        await getattr(run.hooks, name)(run.context_wrapper, agent, *args)
-    if run.agent_hooks_override(agent, name):
-        await getattr(agent.hooks, name)(run.context_wrapper, agent, *args)
 
 
 def _unknown_tool(run: RunInProgress, agent: Agent[Any], call: ResponseFunctionToolCall) -> RunItem:

@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, AsyncExitStack
 from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, NotRequired, Self
+from typing import TYPE_CHECKING, Any, Generic, Literal, NotRequired, Self, TypeVar
 
 import anyio
 import httpx2
@@ -130,7 +130,10 @@ class MCPServer(abc.ABC):
         await self.cleanup()
 
 
-class _SessionServer(MCPServer):
+TParams = TypeVar("TParams")
+
+
+class _SessionServer(MCPServer, Generic[TParams]):
     """What the three transports share: the session's life, retries, caching, error translation.
 
     The transport and session live in one background task, which enters and leaves their
@@ -140,17 +143,17 @@ class _SessionServer(MCPServer):
 
     def __init__(
         self,
-        *,
-        name: str,
-        cache_tools_list: bool,
-        client_session_timeout_seconds: float | None,
-        tool_filter: ToolFilter,
-        use_structured_content: bool,
-        max_retry_attempts: int,
-        retry_backoff_seconds_base: float,
-        message_handler: Callable[..., Awaitable[None]] | None,
-        require_approval: RequireApprovalSetting,
-        failure_error_function: ToolErrorFunction | _Unset | None,
+        params: TParams,
+        cache_tools_list: bool = False,
+        name: str | None = None,
+        client_session_timeout_seconds: float | None = 5,
+        tool_filter: ToolFilter = None,
+        use_structured_content: bool = False,
+        max_retry_attempts: int = 0,
+        retry_backoff_seconds_base: float = 1.0,
+        message_handler: Callable[..., Awaitable[None]] | None = None,
+        require_approval: RequireApprovalSetting = None,
+        failure_error_function: ToolErrorFunction | _Unset | None = UNSET,
     ) -> None:
         super().__init__(
             cache_tools_list=cache_tools_list,
@@ -159,7 +162,9 @@ class _SessionServer(MCPServer):
             require_approval=require_approval,
             failure_error_function=failure_error_function,
         )
-        self._name = name
+        self._name = name or self._default_name(params)
+        self.params: Any = self._prepare(params)
+        """How the server is reached (for stdio, the SDK's ``StdioServerParameters``)."""
         self.client_session_timeout_seconds = client_session_timeout_seconds
         self.max_retry_attempts = max_retry_attempts
         self.retry_backoff_seconds_base = retry_backoff_seconds_base
@@ -175,6 +180,14 @@ class _SessionServer(MCPServer):
     @property
     def name(self) -> str:
         return self._name
+
+    @abc.abstractmethod
+    def _default_name(self, params: TParams) -> str:
+        """The name used when none is given."""
+
+    def _prepare(self, params: TParams) -> Any:
+        """``params`` in the form the transport uses (as given, unless a transport converts)."""
+        return params
 
     @abc.abstractmethod
     def _transport(self) -> AbstractAsyncContextManager[Any]:
@@ -449,36 +462,14 @@ class MCPServerStdioParams(TypedDict):
     encoding_error_handler: NotRequired[Literal["strict", "ignore", "replace"]]
 
 
-class MCPServerStdio(_SessionServer):
+class MCPServerStdio(_SessionServer[MCPServerStdioParams]):
     """An MCP server started as a subprocess and spoken to over its stdin and stdout."""
 
-    def __init__(
-        self,
-        params: MCPServerStdioParams,
-        cache_tools_list: bool = False,
-        name: str | None = None,
-        client_session_timeout_seconds: float | None = 5,
-        tool_filter: ToolFilter = None,
-        use_structured_content: bool = False,
-        max_retry_attempts: int = 0,
-        retry_backoff_seconds_base: float = 1.0,
-        message_handler: Callable[..., Awaitable[None]] | None = None,
-        require_approval: RequireApprovalSetting = None,
-        failure_error_function: ToolErrorFunction | _Unset | None = UNSET,
-    ) -> None:
-        super().__init__(
-            name=name or f"stdio: {params['command']}",
-            cache_tools_list=cache_tools_list,
-            client_session_timeout_seconds=client_session_timeout_seconds,
-            tool_filter=tool_filter,
-            use_structured_content=use_structured_content,
-            max_retry_attempts=max_retry_attempts,
-            retry_backoff_seconds_base=retry_backoff_seconds_base,
-            message_handler=message_handler,
-            require_approval=require_approval,
-            failure_error_function=failure_error_function,
-        )
-        self.params = StdioServerParameters(
+    def _default_name(self, params: Any) -> str:
+        return f"stdio: {params['command']}"
+
+    def _prepare(self, params: MCPServerStdioParams) -> StdioServerParameters:
+        return StdioServerParameters(
             command=params["command"],
             args=list(params.get("args", [])),
             env=params.get("env"),
@@ -501,36 +492,11 @@ class MCPServerSseParams(TypedDict):
     auth: NotRequired[httpx2.Auth]
 
 
-class MCPServerSse(_SessionServer):
+class MCPServerSse(_SessionServer[MCPServerSseParams]):
     """An MCP server reached over HTTP with server-sent events (the older HTTP transport)."""
 
-    def __init__(
-        self,
-        params: MCPServerSseParams,
-        cache_tools_list: bool = False,
-        name: str | None = None,
-        client_session_timeout_seconds: float | None = 5,
-        tool_filter: ToolFilter = None,
-        use_structured_content: bool = False,
-        max_retry_attempts: int = 0,
-        retry_backoff_seconds_base: float = 1.0,
-        message_handler: Callable[..., Awaitable[None]] | None = None,
-        require_approval: RequireApprovalSetting = None,
-        failure_error_function: ToolErrorFunction | _Unset | None = UNSET,
-    ) -> None:
-        super().__init__(
-            name=name or f"sse: {params['url']}",
-            cache_tools_list=cache_tools_list,
-            client_session_timeout_seconds=client_session_timeout_seconds,
-            tool_filter=tool_filter,
-            use_structured_content=use_structured_content,
-            max_retry_attempts=max_retry_attempts,
-            retry_backoff_seconds_base=retry_backoff_seconds_base,
-            message_handler=message_handler,
-            require_approval=require_approval,
-            failure_error_function=failure_error_function,
-        )
-        self.params = params
+    def _default_name(self, params: Any) -> str:
+        return f"sse: {params['url']}"
 
     def _transport(self) -> AbstractAsyncContextManager[Any]:
         params = self.params
@@ -554,36 +520,11 @@ class MCPServerStreamableHttpParams(TypedDict):
     auth: NotRequired[httpx2.Auth]
 
 
-class MCPServerStreamableHttp(_SessionServer):
+class MCPServerStreamableHttp(_SessionServer[MCPServerStreamableHttpParams]):
     """An MCP server reached over the streamable HTTP transport."""
 
-    def __init__(
-        self,
-        params: MCPServerStreamableHttpParams,
-        cache_tools_list: bool = False,
-        name: str | None = None,
-        client_session_timeout_seconds: float | None = 5,
-        tool_filter: ToolFilter = None,
-        use_structured_content: bool = False,
-        max_retry_attempts: int = 0,
-        retry_backoff_seconds_base: float = 1.0,
-        message_handler: Callable[..., Awaitable[None]] | None = None,
-        require_approval: RequireApprovalSetting = None,
-        failure_error_function: ToolErrorFunction | _Unset | None = UNSET,
-    ) -> None:
-        super().__init__(
-            name=name or f"streamable http: {params['url']}",
-            cache_tools_list=cache_tools_list,
-            client_session_timeout_seconds=client_session_timeout_seconds,
-            tool_filter=tool_filter,
-            use_structured_content=use_structured_content,
-            max_retry_attempts=max_retry_attempts,
-            retry_backoff_seconds_base=retry_backoff_seconds_base,
-            message_handler=message_handler,
-            require_approval=require_approval,
-            failure_error_function=failure_error_function,
-        )
-        self.params = params
+    def _default_name(self, params: Any) -> str:
+        return f"streamable http: {params['url']}"
 
     @contextlib.asynccontextmanager
     async def _streams(self) -> AsyncIterator[Any]:

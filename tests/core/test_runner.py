@@ -333,7 +333,7 @@ def test_tool_timeout_must_be_positive() -> None:
 
 
 async def test_unknown_tool_raises_by_default() -> None:
-    model = ScriptedModel([function_call("nope", {}, call_id="1")])
+    model = ScriptedModel([function_call("nope", {}, call_id="1")], allow_unoffered_calls=True)
     with pytest.raises(ModelBehaviorError, match="Tool 'nope' not found in agent 'a'") as info:
         await Runner.run(Agent(name="a", model=model, tools=[temperature]), "go")
     assert "temperature" in str(info.value)
@@ -341,7 +341,9 @@ async def test_unknown_tool_raises_by_default() -> None:
 
 
 async def test_unknown_tool_can_be_reported_to_the_model() -> None:
-    model = ScriptedModel([function_call("nope", {}, call_id="1"), "recovered"])
+    model = ScriptedModel(
+        [function_call("nope", {}, call_id="1"), "recovered"], allow_unoffered_calls=True
+    )
     result = await Runner.run(
         Agent(name="a", model=model),
         "go",

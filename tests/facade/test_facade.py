@@ -49,7 +49,12 @@ def test_familiar_imports_work() -> None:
 
 def test_every_exception_is_reachable_from_the_facade() -> None:
     for name in agents_core.exceptions.__all__:
-        if name in ("ModelScriptError", "UnexpectedModelCall", "UnconsumedModelSteps"):
+        if name in (
+            "ModelScriptError",
+            "UnexpectedModelCall",
+            "UnofferedToolCall",
+            "UnconsumedModelSteps",
+        ):
             assert getattr(importlib.import_module("agents.testing"), name) is getattr(
                 agents_core.exceptions, name
             )

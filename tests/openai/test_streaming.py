@@ -21,7 +21,7 @@ from agents_core import (
     function_tool,
 )
 from agents_core.testing import function_call, reasoning, refusal
-from agents_openai import OpenAIProvider
+from agents_openai import OpenAIProvider, WebSearchTool
 from agents_openai._events import EVENT_TYPES, parse_stream_event
 from agents_openai._sse import SSEDecoder
 from agents_openai.exceptions import APIResponseValidationError
@@ -108,7 +108,7 @@ async def test_reasoning_refusal_and_hosted_items_stream_with_their_own_events(
         "action": {"type": "search", "query": "weather"},
     }
     server.add(ModelReply([reasoning("Let me look."), search, refusal("I cannot say.")]))
-    agent = Agent(name="s", model=provider.get_model("gpt-4.1"))
+    agent = Agent(name="s", model=provider.get_model("gpt-4.1"), tools=[WebSearchTool()])
 
     result = Runner.run_streamed(agent, "Say it")
     events = await _collect(result)

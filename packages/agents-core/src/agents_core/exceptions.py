@@ -20,6 +20,7 @@
     │   └── MCPToolError            a call failed: it died, hung, or sent malformed data
     └── ModelScriptError        a scripted test model was used outside its script (testing)
         ├── UnexpectedModelCall     called when no step was left
+        ├── UnofferedToolCall       a step calls a function the model was not offered
         └── UnconsumedModelSteps    steps were left over at ``assert_complete()``
 
 Control-flow signals (a tool asking to stop, a run being cancelled) are not errors and never appear
@@ -58,6 +59,7 @@ __all__ = (
     "ToolTimeoutError",
     "UnconsumedModelSteps",
     "UnexpectedModelCall",
+    "UnofferedToolCall",
     "UserError",
 )
 
@@ -231,6 +233,19 @@ class UnexpectedModelCall(ModelScriptError):
         super().__init__(message)
         self.call = call
         self.call_index = call_index
+
+
+class UnofferedToolCall(ModelScriptError):
+    """A scripted step calls a function (tool or handoff) that the model call did not offer.
+
+    A real model can only call what it is offered, so a script that does otherwise would test
+    something that cannot happen. ``name`` is the function called, ``offered`` what was offered.
+    """
+
+    def __init__(self, message: str, *, name: str, offered: list[str]) -> None:
+        super().__init__(message)
+        self.name = name
+        self.offered = offered
 
 
 class UnconsumedModelSteps(ModelScriptError):

@@ -91,6 +91,7 @@ class OpenAIChatCompletionsModel(Model):
             input=input,
             model_settings=model_settings,
             tools=tools,
+            handoffs=handoffs,
             output_schema=output_schema,
             stream=False,
         )
@@ -130,6 +131,7 @@ class OpenAIChatCompletionsModel(Model):
             input=input,
             model_settings=model_settings,
             tools=tools,
+            handoffs=handoffs,
             output_schema=output_schema,
             stream=True,
         )

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
-from agents_core import AgentOutputSchemaBase, FunctionTool, ModelSettings, Tool, TResponseInputItem
+from agents_core import (
+    AgentOutputSchemaBase,
+    FunctionTool,
+    Handoff,
+    ModelSettings,
+    Tool,
+    TResponseInputItem,
+)
 from agents_core.exceptions import UserError
 
 __all__ = ("build_chat_body", "chat_messages", "chat_tool_choice", "chat_tools")
@@ -117,8 +125,21 @@ def chat_messages(
     return builder.messages
 
 
-def chat_tools(tools: list[Tool]) -> list[dict[str, Any]]:
-    """Function tools as chat ``tools``; other tools have no Chat Completions form."""
+def _chat_function(name: str, description: str, parameters: Any, strict: bool) -> dict[str, Any]:
+    return {
+        "type": "function",
+        "function": {
+            "name": name,
+            "description": description,
+            "parameters": parameters,
+            "strict": strict,
+        },
+    }
+
+
+def chat_tools(tools: list[Tool], handoffs: Sequence[Handoff[Any]] = ()) -> list[dict[str, Any]]:
+    """Function tools, then handoffs, as chat ``tools``; other tools have no Chat Completions
+    form."""
     definitions = []
     for tool in tools:
         if not isinstance(tool, FunctionTool):
@@ -127,16 +148,19 @@ def chat_tools(tools: list[Tool]) -> list[dict[str, Any]]:
                 "Completions models only take function tools."
             )
         definitions.append(
-            {
-                "type": "function",
-                "function": {
-                    "name": tool.name,
-                    "description": tool.description,
-                    "parameters": tool.params_json_schema,
-                    "strict": tool.strict_json_schema,
-                },
-            }
+            _chat_function(
+                tool.name, tool.description, tool.params_json_schema, tool.strict_json_schema
+            )
         )
+    definitions.extend(
+        _chat_function(
+            handoff.tool_name,
+            handoff.tool_description,
+            handoff.input_json_schema,
+            handoff.strict_json_schema,
+        )
+        for handoff in handoffs
+    )
     return definitions
 
 
@@ -169,12 +193,13 @@ def build_chat_body(
     input: str | list[TResponseInputItem],
     model_settings: ModelSettings,
     tools: list[Tool],
+    handoffs: Sequence[Handoff[Any]],
     output_schema: AgentOutputSchemaBase | None,
     stream: bool,
 ) -> dict[str, Any]:
     """The JSON body of one ``POST /chat/completions`` call (``None`` fields left out)."""
     settings = model_settings
-    definitions = chat_tools(tools)
+    definitions = chat_tools(tools, handoffs)
     body: dict[str, Any] = {
         "model": model,
         "messages": chat_messages(system_instructions, input),

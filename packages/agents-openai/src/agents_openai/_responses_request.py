@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from agents_core import AgentOutputSchemaBase, ModelSettings, Tool, TResponseInputItem
+from agents_core import AgentOutputSchemaBase, Handoff, ModelSettings, Tool, TResponseInputItem
 from agents_core.exceptions import UserError
 
 __all__ = ("build_responses_body", "prompt_json", "responses_tool_choice", "responses_tools")
@@ -27,13 +27,17 @@ _HOSTED_CHOICES = frozenset(
 )
 
 
-def responses_tools(tools: list[Tool]) -> tuple[list[dict[str, Any]], list[str]]:
-    """Every tool's definition in the Responses format, and the ``include`` values they need."""
+def responses_tools(
+    tools: list[Tool], handoffs: Sequence[Handoff[Any]] = ()
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Every tool's definition in the Responses format (handoffs last, as function tools), and
+    the ``include`` values they need."""
     definitions: list[dict[str, Any]] = []
     includes: list[str] = []
     for tool in tools:
         definitions.append(tool.to_json_dict())
         includes.extend(getattr(tool, "includes", ()))
+    definitions.extend(handoff.to_json_dict() for handoff in handoffs)
     return definitions, includes
 
 
@@ -106,6 +110,7 @@ def build_responses_body(
     input: str | list[TResponseInputItem],
     model_settings: ModelSettings,
     tools: list[Tool],
+    handoffs: Sequence[Handoff[Any]],
     output_schema: AgentOutputSchemaBase | None,
     previous_response_id: str | None,
     conversation_id: str | None,
@@ -113,7 +118,7 @@ def build_responses_body(
     stream: bool,
 ) -> dict[str, Any]:
     """The JSON body of one ``POST /responses`` call (``None`` fields left out)."""
-    definitions, includes = responses_tools(tools)
+    definitions, includes = responses_tools(tools, handoffs)
     body: dict[str, Any] = {"model": model, "input": input}
     if system_instructions is not None:
         body["instructions"] = system_instructions

@@ -15,6 +15,7 @@ the agent did and on what it sent to the model::
 from ..exceptions import ModelScriptError as ModelScriptError
 from ..exceptions import UnconsumedModelSteps as UnconsumedModelSteps
 from ..exceptions import UnexpectedModelCall as UnexpectedModelCall
+from ..exceptions import UnofferedToolCall as UnofferedToolCall
 from ._scripted_model import ModelCall as ModelCall
 from ._scripted_model import ModelStep as ModelStep
 from ._scripted_model import ScriptedModel as ScriptedModel
@@ -31,6 +32,7 @@ __all__ = (
     "ScriptedModel",
     "UnconsumedModelSteps",
     "UnexpectedModelCall",
+    "UnofferedToolCall",
     "assistant_message",
     "function_call",
     "reasoning",

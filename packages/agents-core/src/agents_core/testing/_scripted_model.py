@@ -43,7 +43,12 @@ from .._stream_types import (
 )
 from .._tools import Tool
 from .._usage import Usage
-from ..exceptions import UnconsumedModelSteps, UnexpectedModelCall, UserError
+from ..exceptions import (
+    UnconsumedModelSteps,
+    UnexpectedModelCall,
+    UnofferedToolCall,
+    UserError,
+)
 
 __all__ = (
     "ModelCall",
@@ -149,6 +154,24 @@ def _to_step(item: Any) -> ModelStep:
 _WORDS = re.compile(r"\S+\s*|\s+")
 
 
+def _check_offered(step: ModelStep, call: ModelCall) -> None:
+    offered: list[str] | None = None
+    for item in step.output:
+        if not isinstance(item, ResponseFunctionToolCall):
+            continue
+        if offered is None:
+            offered = call.tool_names + [handoff.tool_name for handoff in call.handoffs]
+        if item.name not in offered:
+            raise UnofferedToolCall(
+                f"The scripted step calls '{item.name}', which this model call did not offer "
+                f"(offered: {', '.join(offered) or 'nothing'}). Give the agent that tool or "
+                "handoff, or use ScriptedModel(..., allow_unoffered_calls=True) to test a call "
+                "to an unknown tool.",
+                name=item.name,
+                offered=offered,
+            )
+
+
 @dataclass(eq=False)
 class ScriptedModel(Model):
     """A ``Model`` that answers each call with the next scripted step, streamed or not.
@@ -157,10 +180,16 @@ class ScriptedModel(Model):
     ``function_call``, ``reasoning``), a ``ModelStep``, a ``ModelResponse``, or an exception to
     raise. Every call is recorded in ``calls``; ``assert_complete()`` checks that every step was
     used. A call with no step left raises ``UnexpectedModelCall``.
+
+    Like a real model, it only calls what it was offered: a step that calls a function (tool or
+    handoff) missing from the call's tools raises ``UnofferedToolCall``, naming the call and what
+    was offered. ``allow_unoffered_calls=True`` lifts that, for tests of how a run handles a
+    call to a tool that does not exist.
     """
 
     steps: Iterable[Any] = ()
     default_usage: Usage | None = field(default=None, kw_only=True)
+    allow_unoffered_calls: bool = field(default=False, kw_only=True)
     calls: list[ModelCall] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
@@ -213,6 +242,8 @@ class ScriptedModel(Model):
         step = self._queue.popleft()
         if step.error is not None:
             raise step.error
+        if not self.allow_unoffered_calls:
+            _check_offered(step, call)
         return step
 
     def _response(self, step: ModelStep) -> ModelResponse:

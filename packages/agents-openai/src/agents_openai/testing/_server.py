@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ._conversations import ConversationStore
+from ._offered import unoffered_call
 from ._replies import ErrorReply, ModelReply, RawReply, Reply, StreamReply
 from ._transport import HTTPConnection, RecordedRequest, serve_connection
 from ._wire import (
@@ -82,6 +83,11 @@ class FakeOpenAIServer:
     ``record_requests=False``, for long benchmarks). A ``validator`` checks
     each request and each body and event sent; what fails lands in ``conformance_errors``
     (requests that fail it are answered 400, as the real API would).
+
+    Like the real API, a reply can only call what its request offered: a scripted call to a
+    function (tool or handoff) or a hosted tool that the request did not list is answered with
+    a 400 error naming the call and what was offered, and is kept in ``script_errors``.
+    ``allow_unoffered_calls=True`` lifts that, for tests of unknown-tool handling.
     """
 
     def __init__(
@@ -94,6 +100,7 @@ class FakeOpenAIServer:
         record_requests: bool = True,
         host: str = "127.0.0.1",
         port: int = 0,
+        allow_unoffered_calls: bool = False,
     ) -> None:
         self.api_key = api_key
         self.require_api_key = require_api_key
@@ -103,6 +110,9 @@ class FakeOpenAIServer:
         self.record_requests = record_requests
         self._request_count = 0
         self.conformance_errors: list[str] = []
+        self.allow_unoffered_calls = allow_unoffered_calls
+        self.script_errors: list[str] = []
+        """Scripted replies refused because they call what their request did not offer."""
         self.conversations = ConversationStore()
         self.stored_responses: dict[str, dict[str, Any]] = {}
         self.trace_ingest_status = 200
@@ -340,6 +350,14 @@ class FakeOpenAIServer:
                 await self._send_error(http, ErrorReply(400, message, code="fake_server_script"))
                 return
             reply = self._replies.popleft()
+        if isinstance(reply, ModelReply) and not self.allow_unoffered_calls:
+            problem_text = unoffered_call(path, body, self._output(reply, 0))
+            if problem_text is not None:
+                self.script_errors.append(problem_text)
+                await self._send_error(
+                    http, ErrorReply(400, problem_text, code="fake_server_unoffered_call")
+                )
+                return
         if reply.delay:
             await asyncio.sleep(reply.delay)
         if isinstance(reply, ModelReply):
@@ -402,12 +420,14 @@ class FakeOpenAIServer:
             headers["retry-after-ms"] = str(reply.retry_after_ms)
         await http.send_body(reply.status, json.dumps(body).encode(), headers=headers)
 
+    @staticmethod
+    def _output(reply: ModelReply, number: int) -> list[dict[str, Any]]:
+        items = [reply.output] if isinstance(reply.output, str) else reply.output
+        return [_output_json(item, number) for item in items]
+
     def _finished_response(self, request: dict[str, Any], reply: ModelReply) -> dict[str, Any]:
         number = next(self._ids)
-        output = [
-            _output_json(item, number)
-            for item in ([reply.output] if isinstance(reply.output, str) else reply.output)
-        ]
+        output = self._output(reply, number)
         response_id = reply.response_id or f"resp_fake_{number}"
         failed = reply.status == "failed"
         response = response_object(
@@ -458,10 +478,7 @@ class FakeOpenAIServer:
         self, http: HTTPConnection, request: dict[str, Any], reply: ModelReply
     ) -> None:
         number = next(self._ids)
-        output = [
-            _output_json(item, number)
-            for item in ([reply.output] if isinstance(reply.output, str) else reply.output)
-        ]
+        output = self._output(reply, number)
         usage = usage_json(reply.usage)
         model = request.get("model", "gpt-4.1")
         completion_id = reply.response_id or f"chatcmpl-fake{number}"

@@ -103,7 +103,7 @@ async def test_default_rejection_message() -> None:
     state = (await Runner.run(agent, "email ann")).to_state()
     state.reject(state.get_interruptions()[0])
     await Runner.run(agent, state)
-    assert "rejected" in model.calls[1].input[-1]["output"]
+    assert model.calls[1].input[-1]["output"] == "Tool execution was not approved."
 
 
 async def test_always_approve_covers_later_calls() -> None:

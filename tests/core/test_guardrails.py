@@ -77,9 +77,11 @@ class SlowModel(ScriptedModel):
     def __init__(self, steps: list[Any]) -> None:
         super().__init__(steps)
         self.release = asyncio.Event()
+        self.waiting = asyncio.Event()
         self.cancelled = False
 
     async def get_response(self, *args: Any, **kwargs: Any) -> ModelResponse:
+        self.waiting.set()
         try:
             await self.release.wait()
         except asyncio.CancelledError:
@@ -90,28 +92,45 @@ class SlowModel(ScriptedModel):
 
 async def test_parallel_guardrail_trip_cancels_the_model_call() -> None:
     model = SlowModel(["never"])
+
+    @input_guardrail
+    async def trips_once_the_model_waits(
+        ctx: RunContextWrapper[Any], agent: Agent[Any], input: Any
+    ) -> GuardrailFunctionOutput:
+        await model.waiting.wait()  # the model call is in flight
+        return GuardrailFunctionOutput(output_info=None, tripwire_triggered=True)
+
+    agent = Agent(name="a", model=model, input_guardrails=[trips_once_the_model_waits])
+    with pytest.raises(InputGuardrailTripwireTriggered):
+        await Runner.run(agent, "homework!")
+    assert model.cancelled
+    assert model.calls == []
+
+
+async def test_parallel_guardrail_that_decides_at_once_stops_the_run_before_the_call() -> None:
+    model = SlowModel(["never"])
     with pytest.raises(InputGuardrailTripwireTriggered):
         await Runner.run(Agent(name="a", model=model, input_guardrails=[no_homework]), "homework!")
-    assert model.cancelled
+    assert not model.waiting.is_set()
     assert model.calls == []
 
 
 async def test_parallel_guardrail_runs_beside_the_model_call() -> None:
     model = SlowModel(["answer"])
-    started = asyncio.Event()
 
     @input_guardrail
     async def waits_for_model(
         ctx: RunContextWrapper[Any], agent: Agent[Any], input: Any
     ) -> GuardrailFunctionOutput:
-        started.set()
-        model.release.set()  # the model call is already waiting: the two overlap
+        await model.waiting.wait()  # returns only if the model call started meanwhile
+        model.release.set()
         return GuardrailFunctionOutput(output_info=None, tripwire_triggered=False)
 
     result = await Runner.run(
         Agent(name="a", model=model, input_guardrails=[waits_for_model]), "hi"
     )
-    assert started.is_set() and result.final_output == "answer"
+    assert result.final_output == "answer"
+    assert [r.guardrail.get_name() for r in result.input_guardrail_results] == ["waits_for_model"]
 
 
 async def test_input_guardrails_only_run_on_the_first_turn() -> None:

@@ -59,6 +59,9 @@ async def test_one_turn_text(server: FakeOpenAIServer, provider: OpenAIProvider)
         "model": "gpt-4.1",
         "input": [{"role": "user", "content": "Hi!"}],
         "instructions": "Be brief.",
+        # Empty lists, as the official SDK sends them.
+        "tools": [],
+        "include": [],
     }
     assert result.raw_responses[0].request_id == "req_fake_1"
     assert result.last_response_id == result.raw_responses[0].response_id

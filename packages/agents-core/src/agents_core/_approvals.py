@@ -9,7 +9,11 @@ from typing import Any
 from ._run_context import RunContextWrapper
 from ._tools import FunctionTool
 
-__all__ = ("Approvals", "requires_approval")
+__all__ = ("DEFAULT_REJECTION_MESSAGE", "Approvals", "requires_approval")
+
+DEFAULT_REJECTION_MESSAGE = "Tool execution was not approved."
+"""What the model is told about a rejected call when no ``rejection_message`` was given (the
+official SDK's text, so a model prompted for one behaves the same with the other)."""
 
 
 class Approvals:
@@ -49,8 +53,7 @@ class Approvals:
 
     def rejection_message(self, tool_name: str, call_id: str) -> str:
         """What the model is told about a rejected call."""
-        message = self.rejected.get(call_id)
-        return message or f"The user rejected this call to tool '{tool_name}'; it did not run."
+        return self.rejected.get(call_id) or DEFAULT_REJECTION_MESSAGE
 
     def copy(self) -> Approvals:
         """An independent copy."""

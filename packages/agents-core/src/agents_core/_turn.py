@@ -31,7 +31,7 @@ from .exceptions import InputGuardrailTripwireTriggered, ModelBehaviorError, Use
 
 if TYPE_CHECKING:
     from ._agent import Agent
-    from ._guardrails import InputGuardrail
+    from ._guardrails import InputGuardrail, InputGuardrailResult
     from ._handoffs import Handoff
     from ._progress import RunInProgress
 
@@ -200,18 +200,33 @@ async def call_model(run: RunInProgress, agent: Agent[Any], turn: PreparedTurn) 
     return response
 
 
+def _record_guardrail(run: RunInProgress, result: InputGuardrailResult) -> None:
+    run.input_guardrail_results.append(result)
+    run.tracing.guardrail(result.guardrail.get_name(), result.output.tripwire_triggered)
+    if result.output.tripwire_triggered:
+        raise InputGuardrailTripwireTriggered(result)
+
+
 async def _run_input_guardrails(
-    run: RunInProgress, agent: Agent[Any], guardrails: list[InputGuardrail[Any]]
+    run: RunInProgress, tasks: list[asyncio.Future[InputGuardrailResult]]
 ) -> None:
-    results = await asyncio.gather(
-        *(g.run(agent, run.original_input, run.context_wrapper) for g in guardrails)
-    )
-    run.input_guardrail_results.extend(results)
-    for result in results:
-        run.tracing.guardrail(result.guardrail.get_name(), result.output.tripwire_triggered)
-    for result in results:
-        if result.output.tripwire_triggered:
-            raise InputGuardrailTripwireTriggered(result)
+    """Record each guardrail's result as it finishes; the first tripwire raises."""
+    try:
+        for finished in asyncio.as_completed(tasks):
+            _record_guardrail(run, await finished)
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+
+def _start_guardrails(
+    run: RunInProgress, agent: Agent[Any], guardrails: list[InputGuardrail[Any]]
+) -> list[asyncio.Future[InputGuardrailResult]]:
+    return [
+        asyncio.ensure_future(g.run(agent, run.original_input, run.context_wrapper))
+        for g in guardrails
+    ]
 
 
 async def call_model_guarded(
@@ -220,7 +235,9 @@ async def call_model_guarded(
     """``call_model``, with the run's input guardrails on its first turn.
 
     Guardrails with ``run_in_parallel=False`` finish before the model is called; the others run
-    beside the call, and a tripwire cancels the call in flight.
+    beside the call, and a tripwire cancels the call in flight. Parallel guardrails get one turn
+    of the event loop first, so one that decides without waiting on I/O stops the run before any
+    request is sent.
     """
     guardrails = []
     if run.current_turn == 1:
@@ -230,10 +247,15 @@ async def call_model_guarded(
     blocking = [g for g in guardrails if not g.run_in_parallel]
     parallel = [g for g in guardrails if g.run_in_parallel]
     if blocking:
-        await _run_input_guardrails(run, agent, blocking)
+        await _run_input_guardrails(run, _start_guardrails(run, agent, blocking))
     if not parallel:
         return await call_model(run, agent, turn)
-    checks = asyncio.ensure_future(_run_input_guardrails(run, agent, parallel))
+    tasks = _start_guardrails(run, agent, parallel)
+    await asyncio.sleep(0)
+    if all(task.done() for task in tasks):
+        await _run_input_guardrails(run, tasks)
+        return await call_model(run, agent, turn)
+    checks = asyncio.ensure_future(_run_input_guardrails(run, tasks))
     model_call = asyncio.ensure_future(call_model(run, agent, turn))
     try:
         await asyncio.wait((checks, model_call), return_when=asyncio.FIRST_COMPLETED)

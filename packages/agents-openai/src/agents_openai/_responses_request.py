@@ -122,7 +122,9 @@ def build_responses_body(
     body: dict[str, Any] = {"model": model, "input": input}
     if system_instructions is not None:
         body["instructions"] = system_instructions
-    if definitions:
+    # As the official SDK sends it: an empty list too, except where a stored prompt's own
+    # tools would be overridden by it.
+    if definitions or prompt is None:
         body["tools"] = definitions
     body.update(_settings_fields(model_settings, bool(definitions)))
     body["text"] = _text_options(output_schema, model_settings)
@@ -130,7 +132,7 @@ def build_responses_body(
     if model_settings.top_logprobs is not None:
         include.append("message.output_text.logprobs")
     include.extend(i for i in includes if i not in include)
-    body["include"] = include or None
+    body["include"] = include
     body["previous_response_id"] = previous_response_id
     body["conversation"] = conversation_id
     body["prompt"] = prompt_json(prompt)

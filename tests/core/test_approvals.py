@@ -59,8 +59,8 @@ async def test_run_pauses_before_an_approval_tool() -> None:
     assert result.final_output is None
     [pending] = result.interruptions
     assert isinstance(pending, ToolApprovalItem)
-    assert (pending.tool_name, pending.call_id) == ("send_email", "e1")
-    assert json.loads(pending.arguments) == {"to": "ann@example.com", "body": "hi"}
+    assert (pending.tool_name, pending.name, pending.call_id) == ("send_email", "send_email", "e1")
+    assert json.loads(pending.arguments or "") == {"to": "ann@example.com", "body": "hi"}
     assert sent == []
     assert len(model.calls) == 1
 

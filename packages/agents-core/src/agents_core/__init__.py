@@ -77,7 +77,11 @@ _EXPORTS: dict[str, str] = {
     "RunErrorDetails": "_results",
     "RunResult": "_results",
     "RunResultStreaming": "_results",
+    "CallModelData": "_run_config",
+    "CallModelInputFilter": "_run_config",
+    "ModelInputData": "_run_config",
     "RunConfig": "_run_config",
+    "SessionInputCallback": "_history",
     "RunContextWrapper": "_run_context",
     "ToolContext": "_run_context",
     "RunState": "_run_state",
@@ -137,6 +141,8 @@ __all__ = (
     "AgentToolStreamEvent",
     "AgentUpdatedStreamEvent",
     "AgentsException",
+    "CallModelData",
+    "CallModelInputFilter",
     "DynamicPromptFunction",
     "FunctionTool",
     "FunctionToolResult",
@@ -162,6 +168,7 @@ __all__ = (
     "MessageOutputItem",
     "Model",
     "ModelBehaviorError",
+    "ModelInputData",
     "ModelProvider",
     "ModelResponse",
     "ModelSettings",
@@ -203,6 +210,7 @@ __all__ = (
     "SQLiteSession",
     "Session",
     "SessionError",
+    "SessionInputCallback",
     "SessionSchemaError",
     "SessionSettings",
     "StopAtTools",
@@ -281,6 +289,7 @@ if TYPE_CHECKING:
     from ._handoffs import HandoffInputData as HandoffInputData
     from ._handoffs import HandoffInputFilter as HandoffInputFilter
     from ._handoffs import handoff as handoff
+    from ._history import SessionInputCallback as SessionInputCallback
     from ._hooks import AgentHooks as AgentHooks
     from ._hooks import RunHooks as RunHooks
     from ._items import HandoffCallItem as HandoffCallItem
@@ -323,6 +332,9 @@ if TYPE_CHECKING:
     from ._results import RunErrorDetails as RunErrorDetails
     from ._results import RunResult as RunResult
     from ._results import RunResultStreaming as RunResultStreaming
+    from ._run_config import CallModelData as CallModelData
+    from ._run_config import CallModelInputFilter as CallModelInputFilter
+    from ._run_config import ModelInputData as ModelInputData
     from ._run_config import RunConfig as RunConfig
     from ._run_context import RunContextWrapper as RunContextWrapper
     from ._run_context import ToolContext as ToolContext

@@ -52,12 +52,14 @@ class RunHooks(Generic[TContext]):
     async def on_tool_start(
         self, context: RunContextWrapper[TContext], agent: Agent[TContext], tool: Tool
     ) -> None:
-        """Before a tool runs."""
+        """Before a tool runs; ``context`` is the call's ``ToolContext`` (``tool_call_id``,
+        ``tool_name``, ``tool_arguments``)."""
 
     async def on_tool_end(
         self, context: RunContextWrapper[TContext], agent: Agent[TContext], tool: Tool, result: Any
     ) -> None:
-        """After a tool returned (``result`` is what the model will see)."""
+        """After a tool returned (``result`` is what the model will see); ``context`` is the
+        call's ``ToolContext``."""
 
 
 class AgentHooks(Generic[TContext]):
@@ -79,12 +81,12 @@ class AgentHooks(Generic[TContext]):
     async def on_tool_start(
         self, context: RunContextWrapper[TContext], agent: Agent[TContext], tool: Tool
     ) -> None:
-        """Before this agent runs a tool."""
+        """Before this agent runs a tool; ``context`` is the call's ``ToolContext``."""
 
     async def on_tool_end(
         self, context: RunContextWrapper[TContext], agent: Agent[TContext], tool: Tool, result: Any
     ) -> None:
-        """After a tool of this agent returned."""
+        """After a tool of this agent returned; ``context`` is the call's ``ToolContext``."""
 
     async def on_llm_start(
         self,

@@ -268,9 +268,26 @@ class ToolApprovalItem:
         return str(getattr(self.raw_item, "call_id", None) or getattr(self.raw_item, "id", ""))
 
     @property
-    def arguments(self) -> str:
-        """The call's arguments, as the JSON text the model sent."""
-        return str(getattr(self.raw_item, "arguments", "") or "")
+    def name(self) -> str | None:
+        """The name of the tool the call is for."""
+        if self.tool_name:
+            return self.tool_name
+        name = getattr(self.raw_item, "name", None) or getattr(self.raw_item, "tool_name", None)
+        return str(name) if name is not None else None
+
+    @property
+    def arguments(self) -> str | None:
+        """The call's arguments, as the JSON text the model sent (None when it has none)."""
+        raw = self.raw_item
+        value = getattr(raw, "arguments", None)
+        if value is None:
+            value = getattr(raw, "params", None) or getattr(raw, "input", None)
+        if value is None or isinstance(value, str):
+            return value
+        try:
+            return json.dumps(value)
+        except (TypeError, ValueError):
+            return str(value)
 
 
 RunItem: TypeAlias = (

@@ -35,7 +35,8 @@ class RunInProgress:
     ``model_item_offset`` are already part of ``history``; ``turn_start`` is where the current
     turn's items begin. With a server-side conversation, ``sent_item_count`` of ``new_items`` are
     already held by the server. ``resuming`` means the run continues a paused turn.
-    ``session_saved_items`` counts the items a session holds (-1 until the input is saved).
+    ``session_saved_items`` counts the items a session holds (-1 until the input is saved);
+    ``session_input`` is the input to store then (None: all of ``original_input``).
     """
 
     __slots__ = (
@@ -60,6 +61,7 @@ class RunInProgress:
         "resuming",
         "run_config",
         "sent_item_count",
+        "session_input",
         "session_saved_items",
         "starting_agent",
         "streamed",
@@ -123,6 +125,7 @@ class RunInProgress:
         self.tool_input_guardrail_results: list[ToolInputGuardrailResult] = []
         self.tool_output_guardrail_results: list[ToolOutputGuardrailResult] = []
         self.session_saved_items = session_saved_items
+        self.session_input: list[TResponseInputItem] | None = None
         self.tracing = RunTracing()
 
     @property
@@ -149,10 +152,17 @@ class RunInProgress:
         return overrides(agent.hooks, name, AgentHooks)
 
 
-async def call_hooks(run: RunInProgress, agent: Agent[Any], name: str, *args: Any) -> None:
+async def call_hooks(
+    run: RunInProgress,
+    agent: Agent[Any],
+    name: str,
+    *args: Any,
+    context: RunContextWrapper[Any] | None = None,
+) -> None:
     """Await the run's and then the agent's hook ``name`` (those a subclass overrides only),
-    with the run context and the agent first."""
+    with the context (the run's, or the ``ToolContext`` of a tool call) and the agent first."""
+    context = context if context is not None else run.context_wrapper
     if run.run_hooks_override(name):
-        await getattr(run.hooks, name)(run.context_wrapper, agent, *args)
+        await getattr(run.hooks, name)(context, agent, *args)
     if run.agent_hooks_override(agent, name):
-        await getattr(agent.hooks, name)(run.context_wrapper, agent, *args)
+        await getattr(agent.hooks, name)(context, agent, *args)

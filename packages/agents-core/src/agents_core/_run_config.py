@@ -3,18 +3,47 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeAlias
 
+from ._history import SessionInputCallback
 from ._model import Model, ModelProvider, get_default_model_provider
 from ._model_settings import ModelSettings
+from ._run_context import TContext
+from ._sessions import SessionSettings
 
 if TYPE_CHECKING:
+    from ._agent import Agent
     from ._guardrails import InputGuardrail, OutputGuardrail
     from ._handoffs import HandoffInputFilter
+    from ._items import TResponseInputItem
     from ._recording import RunRecorder
 
-__all__ = ("RunConfig",)
+__all__ = ("CallModelData", "CallModelInputFilter", "ModelInputData", "RunConfig")
+
+
+@dataclass
+class ModelInputData:
+    """What one model call is sent: the input items and the instructions."""
+
+    input: list[TResponseInputItem]
+    instructions: str | None
+
+
+@dataclass
+class CallModelData(Generic[TContext]):
+    """What ``RunConfig.call_model_input_filter`` receives before each model call."""
+
+    model_data: ModelInputData
+    agent: Agent[TContext]
+    context: TContext | None
+
+
+CallModelInputFilter: TypeAlias = Callable[
+    [CallModelData[Any]], "ModelInputData | Awaitable[ModelInputData]"
+]
+"""Rewrites a model call's input and instructions just before the call (sync or async)."""
 
 
 def _sensitive_data_default() -> bool:
@@ -51,3 +80,11 @@ class RunConfig:
     tool_not_found_behavior: Literal["raise_error", "return_error_to_model"] = "raise_error"
     recorder: RunRecorder | None = None
     """Writes every model call and tool call of the run to a recording (see ``RunRecorder``)."""
+    session_input_callback: SessionInputCallback | None = None
+    """Combines the session's history with the new input (default: the input is appended)."""
+    call_model_input_filter: CallModelInputFilter | None = None
+    """Called before every model call with its ``ModelInputData``; what it returns is sent
+    instead (the run's own record is unchanged). Tool outputs it separates from their calls are
+    dropped, so the request stays valid."""
+    session_settings: SessionSettings | None = None
+    """Overrides the session's own settings (each value that is not None), e.g. ``limit``."""

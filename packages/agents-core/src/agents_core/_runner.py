@@ -8,6 +8,7 @@ import inspect
 import threading
 from typing import TYPE_CHECKING, Any, TypeAlias
 
+from ._history import load_session_history
 from ._items import (
     ItemHelpers,
     MessageOutputItem,
@@ -221,9 +222,15 @@ async def _prepare_run(
     plain_input: str | list[TResponseInputItem] = input  # type: ignore[assignment]  # not a state
     input_items = ItemHelpers.input_to_new_input_list(plain_input)
     history = input_items
+    session_input = None
     if session is not None:
-        history = await session.get_items() + input_items
-    return RunInProgress(
+        history, session_input = await load_session_history(
+            session,
+            input_items,
+            settings=config.session_settings,
+            callback=config.session_input_callback,
+        )
+    run = RunInProgress(
         starting_agent=starting_agent,
         agent=starting_agent,
         original_input=plain_input,
@@ -237,6 +244,8 @@ async def _prepare_run(
         error_handlers=error_handlers,
         streamed=streamed,
     )
+    run.session_input = session_input
+    return run
 
 
 async def _save_to_session(session: Session | None, run: RunInProgress) -> None:
@@ -244,7 +253,11 @@ async def _save_to_session(session: Session | None, run: RunInProgress) -> None:
         return
     # One write per completed (or paused) run: a run that failed never reaches this point.
     if run.session_saved_items < 0:
-        items = ItemHelpers.input_to_new_input_list(run.original_input)
+        items = (
+            list(run.session_input)
+            if run.session_input is not None
+            else ItemHelpers.input_to_new_input_list(run.original_input)
+        )
         start = 0
     else:
         items, start = [], run.session_saved_items

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from ._items import TResponseInputItem
 
@@ -16,6 +18,20 @@ class SessionSettings:
     """How a session is read: ``limit`` caps how many of the latest items are loaded."""
 
     limit: int | None = None
+
+    def resolve(self, override: SessionSettings | Mapping[str, Any] | None) -> SessionSettings:
+        """These settings with every value that ``override`` sets (not None) put over them."""
+        if override is None:
+            return self
+        values = dict(override) if isinstance(override, Mapping) else dataclasses.asdict(override)
+        unknown = set(values) - {f.name for f in dataclasses.fields(self)}
+        if unknown:
+            raise TypeError(f"SessionSettings has no field(s) {', '.join(sorted(unknown))}")
+        return dataclasses.replace(self, **{k: v for k, v in values.items() if v is not None})
+
+    def to_dict(self) -> dict[str, Any]:
+        """The settings as a dictionary."""
+        return dataclasses.asdict(self)
 
 
 @runtime_checkable

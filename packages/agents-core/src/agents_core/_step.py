@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._agent import FunctionToolResult, ToolsToFinalOutputResult
 from ._approvals import requires_approval
+from ._history import paired_history
 from ._items import (
     HandoffCallItem,
     HandoffOutputItem,
@@ -170,7 +171,7 @@ async def _local_decision(
         run.context_wrapper,
         tool_name=tool.name,
         tool_call_id=pending.call_id,
-        tool_arguments=pending.arguments,
+        tool_arguments=pending.arguments or "",
         agent=agent,
     )
     answer = await tool.answer_approval(context, call, decision, message)
@@ -313,7 +314,7 @@ async def _filter_history(run: RunInProgress, handoff: Handoff[Any]) -> None:
     )
     history.extend(item.to_input_item() for item in filtered.pre_handoff_items)
     history.extend(item.to_input_item() for item in filtered.new_items)
-    run.history = history
+    run.history = paired_history(history)
     run.model_item_offset = len(run.new_items)
 
 

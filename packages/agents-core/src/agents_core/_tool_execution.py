@@ -108,7 +108,7 @@ async def _execute_one(
         tool_call=function_call,
         agent=agent,
     )
-    await call_hooks(run, agent, "on_tool_start", tool)
+    await call_hooks(run, agent, "on_tool_start", tool, context=ctx)
     span = run.tracing.function(tool.name, ctx.tool_arguments)
     try:
         if isinstance(tool, FunctionTool) and function_call is not None:
@@ -136,7 +136,7 @@ async def _execute_one(
             arguments=ctx.tool_arguments,
             output_item=raw_item,
         )
-    await call_hooks(run, agent, "on_tool_end", tool, output)
+    await call_hooks(run, agent, "on_tool_end", tool, output, context=ctx)
     item = ToolCallOutputItem(agent=agent, raw_item=raw_item, output=output)
     return FunctionToolResult(tool=tool, output=output, run_item=item)
 

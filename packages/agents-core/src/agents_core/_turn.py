@@ -7,6 +7,7 @@ import dataclasses
 import inspect
 from typing import TYPE_CHECKING, Any
 
+from ._history import paired_history
 from ._items import (
     HandoffCallItem,
     ItemHelpers,
@@ -19,6 +20,7 @@ from ._items import (
     RunItem,
     ToolCallItem,
     ToolCallOutputItem,
+    TResponseInputItem,
 )
 from ._model import Model, ModelTracing
 from ._model_settings import ModelSettings
@@ -161,13 +163,45 @@ def _tracing(run: RunInProgress) -> ModelTracing:
     return ModelTracing.ENABLED_WITHOUT_DATA
 
 
+async def _filtered_input(
+    run: RunInProgress,
+    agent: Agent[Any],
+    model_input: list[TResponseInputItem],
+    system_prompt: str | None,
+) -> tuple[list[TResponseInputItem], str | None]:
+    from ._run_config import CallModelData, ModelInputData
+
+    assert run.run_config.call_model_input_filter is not None
+    data = CallModelData(
+        model_data=ModelInputData(input=list(model_input), instructions=system_prompt),
+        agent=agent,
+        context=run.context_wrapper.context,
+    )
+    filtered = run.run_config.call_model_input_filter(data)
+    if inspect.isawaitable(filtered):
+        filtered = await filtered
+    if not isinstance(filtered, ModelInputData):
+        raise UserError(
+            f"call_model_input_filter must return a ModelInputData, got {type(filtered).__name__}."
+        )
+    items = list(filtered.input)
+    if not run.server_manages_history:
+        # A server-side conversation holds the calls of outputs sent alone; a full history
+        # must pair them itself.
+        items = paired_history(items)
+    return items, filtered.instructions
+
+
 async def call_model(run: RunInProgress, agent: Agent[Any], turn: PreparedTurn) -> ModelResponse:
     """Call the model (streaming its events to the result when the run is streamed)."""
     model_input = run.model_input()
+    system_prompt = turn.system_prompt
+    if run.run_config.call_model_input_filter is not None:
+        model_input, system_prompt = await _filtered_input(run, agent, model_input, system_prompt)
     run.context_wrapper.turn_input = model_input
-    await call_hooks(run, agent, "on_llm_start", turn.system_prompt, model_input)
+    await call_hooks(run, agent, "on_llm_start", system_prompt, model_input)
     arguments: dict[str, Any] = {
-        "system_instructions": turn.system_prompt,
+        "system_instructions": system_prompt,
         "input": model_input,
         "model_settings": turn.model_settings,
         "tools": turn.tools,

@@ -152,3 +152,82 @@ async def test_agent_tool_can_need_approval() -> None:
     result = await Runner.run(parent, state)
     assert nested_model.calls[0].input == [{"role": "user", "content": "prod"}]
     assert result.final_output == "deployed"
+
+
+def _nested_approval_graph(
+    nested_steps: list[Any], parent_steps: list[Any]
+) -> tuple[Agent[Any], ScriptedModel, ScriptedModel, list[str]]:
+    sent: list[str] = []
+
+    @function_tool(needs_approval=True)
+    def send_email(to: str) -> str:
+        """Send an email."""
+        sent.append(to)
+        return f"sent to {to}"
+
+    nested_model = ScriptedModel(nested_steps, default_usage=usage)
+    mailer = Agent(name="Mailer", model=nested_model, tools=[send_email])
+    parent_model = ScriptedModel(parent_steps, default_usage=usage)
+    parent = Agent(name="Main", model=parent_model, tools=[mailer.as_tool("mail", "Send mail")])
+    return parent, parent_model, nested_model, sent
+
+
+async def test_a_nested_approval_pauses_the_parent_and_resumes_both() -> None:
+    parent, parent_model, nested_model, sent = _nested_approval_graph(
+        [
+            [
+                function_call("send_email", {"to": "ann"}, call_id="e1"),
+                function_call("send_email", {"to": "bob"}, call_id="e2"),
+            ],
+            "mailed ann, not bob",
+        ],
+        [function_call("mail", {"input": "mail ann and bob"}, call_id="m"), "All done."],
+    )
+    paused = await Runner.run(parent, "send the mails")
+    assert paused.final_output is None
+    assert [(i.agent.name, i.name, i.call_id) for i in paused.interruptions] == [
+        ("Mailer", "send_email", "e1"),
+        ("Mailer", "send_email", "e2"),
+    ]
+    assert len(parent_model.calls) == 1 and sent == []
+    assert paused.usage.requests == 2  # the parent's call and the nested one so far
+
+    # Saved and loaded as text, as another process would.
+    text = paused.to_state().to_string()
+    state = await type(paused.to_state()).from_string(parent, text)
+    ann, bob = state.get_interruptions()
+    state.approve(ann)
+    state.reject(bob, rejection_message="Not bob.")
+    result = await Runner.run(parent, state)
+
+    assert sent == ["ann"]
+    assert result.final_output == "All done."
+    # The nested run resumed where it paused: no new call for the turn that asked.
+    assert len(nested_model.calls) == 2
+    outputs = {i["call_id"]: i["output"] for i in nested_model.calls[1].input if "output" in i}
+    assert outputs == {"e1": "sent to ann", "e2": "Not bob."}
+    assert parent_model.calls[1].input[-1]["output"] == "mailed ann, not bob"
+    assert result.usage.requests == 4  # counted once each, across the pause
+
+
+async def test_an_undecided_nested_call_pauses_the_parent_again() -> None:
+    parent, _, nested_model, sent = _nested_approval_graph(
+        [
+            [
+                function_call("send_email", {"to": "ann"}, call_id="e1"),
+                function_call("send_email", {"to": "bob"}, call_id="e2"),
+            ],
+            "done",
+        ],
+        [function_call("mail", {"input": "go"}, call_id="m"), "ok"],
+    )
+    paused = await Runner.run(parent, "go")
+    state = paused.to_state()
+    state.approve(state.get_interruptions()[0])
+    again = await Runner.run(parent, state)
+    assert [i.call_id for i in again.interruptions] == ["e2"] and sent == ["ann"]
+    state = again.to_state()
+    state.approve(state.get_interruptions()[0], always_approve=True)
+    result = await Runner.run(parent, state)
+    assert result.final_output == "ok" and sent == ["ann", "bob"]
+    assert len(nested_model.calls) == 2

@@ -12,9 +12,11 @@ import pydantic
 
 from ._function_schema import function_schema
 from ._items import ItemHelpers
+from ._nested_runs import NestedRunPaused, take_nested_state
 from ._run_context import RunContextWrapper, ToolContext
 from ._strict_schema import ensure_strict_json_schema
 from ._tools import FunctionTool, NeedsApproval, ToolErrorFunction
+from ._usage import InputTokensDetails, OutputTokensDetails, Usage
 from .exceptions import ModelBehaviorError
 
 if TYPE_CHECKING:
@@ -84,7 +86,13 @@ def agent_as_tool(
     name = tool_name or _default_name(agent)
 
     async def run_nested(ctx: ToolContext[Any], arguments: str) -> Any:
-        nested_input = await _nested_input(arguments, validator, parameters is not None)
+        paused = take_nested_state(ctx.tool_call_id)
+        nested_input: Any = paused
+        counted = Usage()  # what the parent already counted of a resumed nested run
+        if paused is not None:
+            counted.add(paused.usage)
+        else:
+            nested_input = await _nested_input(arguments, validator, parameters is not None)
         options: dict[str, Any] = {
             "context": ctx.context,
             "max_turns": max_turns or DEFAULT_MAX_TURNS,
@@ -101,7 +109,9 @@ def agent_as_tool(
                 if inspect.isawaitable(delivered):
                     await delivered
         # The nested run has its own usage; the caller pays for it too.
-        ctx.usage.add(result.context_wrapper.usage)
+        ctx.usage.add(_usage_since(result.context_wrapper.usage, counted))
+        if result.interruptions:
+            return NestedRunPaused(result.to_state())
         if custom_output_extractor is not None:
             return await custom_output_extractor(result)
         output = result.final_output
@@ -127,4 +137,23 @@ def agent_as_tool(
         on_invoke_tool=invoke,
         is_enabled=is_enabled,
         needs_approval=needs_approval,
+        _is_agent_tool=True,
+        _agent_instance=agent,
+    )
+
+
+def _usage_since(total: Usage, counted: Usage) -> Usage:
+    """``total`` less what was ``counted`` already."""
+    return Usage(
+        requests=total.requests - counted.requests,
+        input_tokens=total.input_tokens - counted.input_tokens,
+        input_tokens_details=InputTokensDetails(
+            total.input_tokens_details.cached_tokens - counted.input_tokens_details.cached_tokens
+        ),
+        output_tokens=total.output_tokens - counted.output_tokens,
+        output_tokens_details=OutputTokensDetails(
+            total.output_tokens_details.reasoning_tokens
+            - counted.output_tokens_details.reasoning_tokens
+        ),
+        total_tokens=total.total_tokens - counted.total_tokens,
     )

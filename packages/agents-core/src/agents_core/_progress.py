@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ._results import RunResultStreaming
     from ._run_config import RunConfig
     from ._run_context import RunContextWrapper
+    from ._run_state import RunState
     from ._tool_guardrails import ToolInputGuardrailResult, ToolOutputGuardrailResult
 
 __all__ = ("RunInProgress", "call_hooks", "overrides")
@@ -37,6 +38,7 @@ class RunInProgress:
     already held by the server. ``resuming`` means the run continues a paused turn.
     ``session_saved_items`` counts the items a session holds (-1 until the input is saved);
     ``session_input`` is the input to store then (None: all of ``original_input``).
+    ``nested_runs`` holds, by the parent's call id, agent tools' nested runs paused for approval.
     """
 
     __slots__ = (
@@ -54,6 +56,7 @@ class RunInProgress:
         "max_turns",
         "model_item_offset",
         "model_responses",
+        "nested_runs",
         "new_items",
         "original_input",
         "output_guardrail_results",
@@ -97,6 +100,7 @@ class RunInProgress:
         approvals: Approvals | None = None,
         interruptions: list[ToolApprovalItem] | None = None,
         session_saved_items: int = -1,
+        nested_runs: dict[str, RunState[Any]] | None = None,
     ) -> None:
         self.starting_agent = starting_agent
         self.agent = agent
@@ -126,6 +130,7 @@ class RunInProgress:
         self.tool_output_guardrail_results: list[ToolOutputGuardrailResult] = []
         self.session_saved_items = session_saved_items
         self.session_input: list[TResponseInputItem] | None = None
+        self.nested_runs: dict[str, RunState[Any]] = nested_runs or {}
         self.tracing = RunTracing()
 
     @property

@@ -63,6 +63,9 @@ class _StateDocument(pydantic.BaseModel):
     session_saved_items: int = pydantic.Field(ge=-1)
     previous_response_id: str | None
     conversation_id: str | None
+    nested_runs: dict[str, dict[str, Any]] = {}
+    """Agent tools' nested runs paused for approval, by the parent's call id (written only when
+    there are some, so other states read in versions without them)."""
 
 
 class RunState(Generic[TContext]):
@@ -86,6 +89,7 @@ class RunState(Generic[TContext]):
         snapshot.interruptions = list(run.interruptions)
         snapshot.approvals = run.approvals.copy()
         snapshot.agents_that_used_tools = set(run.agents_that_used_tools)
+        snapshot.nested_runs = dict(run.nested_runs)
         snapshot.streamed = None
         snapshot.tracing = RunTracing()
         return cls(snapshot)
@@ -156,7 +160,7 @@ class RunState(Generic[TContext]):
         """The state as plain JSON data (see ``from_json``)."""
         run = self._progress
         context = run.context_wrapper.context
-        return {
+        document = {
             "kind": _KIND,
             "schema_version": SCHEMA_VERSION,
             "starting_agent": run.starting_agent.name,
@@ -179,6 +183,15 @@ class RunState(Generic[TContext]):
             "previous_response_id": run.previous_response_id,
             "conversation_id": run.conversation_id,
         }
+        if run.nested_runs:
+            document["nested_runs"] = {
+                call_id: {
+                    "agent": nested._progress.starting_agent.name,
+                    "state": nested.to_json(context_serializer=context_serializer),
+                }
+                for call_id, nested in run.nested_runs.items()
+            }
+        return document
 
     def to_string(self, *, context_serializer: Callable[[Any], Any] | None = None) -> str:
         """The state as JSON text, with a checksum so that a damaged copy is refused on load."""
@@ -245,7 +258,20 @@ class RunState(Generic[TContext]):
             document = _StateDocument.model_validate(state_json)
         except pydantic.ValidationError as exc:
             raise UserError(f"The saved run state is malformed: {_first_errors(exc)}") from exc
-        return cls(_progress_from(document, initial_agent, context_override, context_deserializer))
+        run = _progress_from(document, initial_agent, context_override, context_deserializer)
+        agents = agents_by_name(initial_agent) if document.nested_runs else {}
+        for call_id, entry in document.nested_runs.items():
+            name = entry.get("agent")
+            agent = agents.get(name) if isinstance(name, str) else None
+            if agent is None or not isinstance(entry.get("state"), dict):
+                raise UserError(
+                    f"The saved run state's nested run for call {call_id!r} names an agent tool "
+                    f"agent {entry.get('agent')!r} that the agent graph does not have."
+                )
+            run.nested_runs[call_id] = await cls.from_json(
+                agent, entry["state"], context_override=run.context_wrapper.context
+            )
+        return cls(run)
 
     # -- resuming --------------------------------------------------------------------------
 

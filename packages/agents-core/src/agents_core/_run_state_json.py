@@ -107,8 +107,9 @@ def item_from_json(data: dict[str, Any], agents: dict[str, Agent[Any]]) -> Any:
 
 
 def agents_by_name(initial_agent: Agent[Any]) -> dict[str, Agent[Any]]:
-    """Every agent reachable from ``initial_agent`` through handoffs, by name."""
+    """Every agent reachable from ``initial_agent`` through handoffs and agent tools, by name."""
     from ._handoffs import Handoff
+    from ._tools import FunctionTool
 
     found: dict[str, Agent[Any]] = {}
     pending = [initial_agent]
@@ -123,4 +124,7 @@ def agents_by_name(initial_agent: Agent[Any]) -> dict[str, Agent[Any]]:
                     pending.append(target.agent)
             else:
                 pending.append(target)
+        for tool in agent.tools:
+            if isinstance(tool, FunctionTool) and tool._agent_instance is not None:
+                pending.append(tool._agent_instance)
     return found

@@ -26,6 +26,7 @@ from ._items import (
     ToolCallItem,
     ToolCallOutputItem,
 )
+from ._nested_runs import NestedRunPaused
 from ._run_context import ToolContext
 from ._tool_execution import ToolRun, execute_tool_runs
 from ._tools import FunctionTool, LocalCallTool
@@ -182,10 +183,16 @@ async def finish_turn(run: RunInProgress, agent: Agent[Any], turn: PreparedTurn)
     """Run what the turn's items ask for, then decide how the run goes on."""
     work = _read_turn(run.new_items[run.turn_start :], turn)
     ready, waiting = await _sort_by_approval(run, agent, work.tool_runs)
-    results = await execute_tool_runs(run, agent, ready)
+    outcomes = await execute_tool_runs(run, agent, ready)
+    results = [r for r in outcomes if isinstance(r, FunctionToolResult)]
     add_items(run, [result.run_item for result in results])
     if work.tool_runs:
         run.agents_that_used_tools.add(agent.name)
+    if len(results) < len(outcomes):
+        for paused in outcomes:
+            if isinstance(paused, NestedRunPaused):
+                run.nested_runs[paused.call_id] = paused.state
+                waiting.extend(paused.interruptions)
     if waiting:
         run.interruptions = waiting
         return NextStep("interrupted")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._agent import FunctionToolResult
 from ._items import ItemHelpers, ResponseFunctionToolCall, ResponseOtherItem, ToolCallOutputItem
+from ._nested_runs import NestedRunPaused, resumable_nested_runs
 from ._progress import call_hooks
 from ._run_context import ToolContext
 from ._tools import FunctionTool, LocalCallTool
@@ -97,7 +98,7 @@ async def _checked_output(
 
 async def _execute_one(
     run: RunInProgress, agent: Agent[Any], tool_run: ToolRun
-) -> FunctionToolResult:
+) -> FunctionToolResult | NestedRunPaused:
     tool, call = tool_run.tool, tool_run.call
     function_call = call if isinstance(call, ResponseFunctionToolCall) else None
     ctx = ToolContext.from_run_context(
@@ -115,6 +116,11 @@ async def _execute_one(
             output = await _checked_input(run, agent, tool, ctx)
             if output is _NOT_BLOCKED:
                 output = await _invoke_with_timeout(tool, ctx, function_call.arguments)
+                if isinstance(output, NestedRunPaused):
+                    # An agent tool's run waits for a person: no output yet, the parent pauses.
+                    run.tracing.end_function(span, None, None)
+                    output.call_id = ctx.tool_call_id
+                    return output
                 output = await _checked_output(run, agent, tool, ctx, output)
             raw_item = ItemHelpers.tool_call_output_item(function_call, output)
         elif isinstance(tool, LocalCallTool):
@@ -143,12 +149,23 @@ async def _execute_one(
 
 async def execute_tool_runs(
     run: RunInProgress, agent: Agent[Any], tool_runs: list[ToolRun]
-) -> list[FunctionToolResult]:
+) -> list[FunctionToolResult | NestedRunPaused]:
     """Run every tool call, concurrently; results come back in the order the model made the calls.
 
-    If one call fails with an exception (rather than a message for the model), the others are
-    cancelled and the exception propagates.
+    An agent tool whose nested run paused for approval gives a ``NestedRunPaused`` instead of a
+    result. If one call fails with an exception (rather than a message for the model), the
+    others are cancelled and the exception propagates.
     """
+    if run.nested_runs:
+        # Agent tools of a resumed turn pick up their paused nested runs.
+        with resumable_nested_runs(run.nested_runs, run.approvals):
+            return await _execute_all(run, agent, tool_runs)
+    return await _execute_all(run, agent, tool_runs)
+
+
+async def _execute_all(
+    run: RunInProgress, agent: Agent[Any], tool_runs: list[ToolRun]
+) -> list[FunctionToolResult | NestedRunPaused]:
     if not tool_runs:
         return []
     if len(tool_runs) == 1:

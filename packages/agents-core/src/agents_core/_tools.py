@@ -7,7 +7,7 @@ import asyncio
 import inspect
 import json
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, overload
 
 import pydantic
@@ -68,6 +68,9 @@ class FunctionTool:
     """Pause the run for a person's decision before each call (or when the function says so)."""
     tool_input_guardrails: list[ToolInputGuardrail[Any]] | None = None
     tool_output_guardrails: list[ToolOutputGuardrail[Any]] | None = None
+    _is_agent_tool: bool = field(default=False, kw_only=True, repr=False)
+    _agent_instance: Agent[Any] | None = field(default=None, kw_only=True, repr=False)
+    """The agent an ``Agent.as_tool`` tool runs (so a saved run can find it again)."""
 
     def __post_init__(self) -> None:
         if self.timeout_seconds is not None and not self.timeout_seconds > 0:

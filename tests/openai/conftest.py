@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from agents_core import Model
 from agents_openai import OpenAIProvider, RetryPolicy
 from agents_openai.testing import FakeOpenAIServer
 
@@ -126,3 +127,18 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
             f"agents-openai: {_Conformance.checked} requests, bodies and events validated "
             f"against {os.environ[SPEC_ENV]}."
         )
+
+
+@pytest.fixture(params=["responses", "chat"])
+def api(request: pytest.FixtureRequest) -> str:
+    """Each OpenAI API in turn: tests that take it run once through each."""
+    name: str = request.param
+    return name
+
+
+@pytest.fixture
+async def model(server: FakeOpenAIServer, api: str) -> AsyncIterator[Model]:
+    """An OpenAI model on the fake server, through the API of the ``api`` fixture."""
+    openai = server.provider(retry_policy=FAST_RETRIES, use_responses=api == "responses")
+    yield openai.get_model("gpt-4.1")
+    await openai.aclose()

@@ -24,6 +24,9 @@ from ._replies import ModelReply as ModelReply
 from ._replies import RawReply as RawReply
 from ._replies import Reply as Reply
 from ._replies import StreamReply as StreamReply
+from ._request_view import FunctionCall as FunctionCall
+from ._request_view import OfferedFunction as OfferedFunction
+from ._request_view import RequestView as RequestView
 from ._server import FakeOpenAIServer as FakeOpenAIServer
 from ._server import Responder as Responder
 from ._server import Validator as Validator
@@ -32,11 +35,14 @@ from ._transport import RecordedRequest as RecordedRequest
 __all__ = (
     "ErrorReply",
     "FakeOpenAIServer",
+    "FunctionCall",
     "Gate",
     "ModelReply",
+    "OfferedFunction",
     "RawReply",
     "RecordedRequest",
     "Reply",
+    "RequestView",
     "Responder",
     "StreamReply",
     "Validator",

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from ._replies import Gate
+from ._request_view import RequestView
 
 __all__ = ("HTTPConnection", "RecordedRequest", "serve_connection")
 
@@ -52,6 +53,16 @@ class RecordedRequest:
     def json(self) -> Any:
         """The body parsed as JSON (``None`` for an empty body)."""
         return json.loads(self.body) if self.body else None
+
+    @property
+    def view(self) -> RequestView:
+        """A model request read the same way whichever API it used: offered functions,
+        instructions, messages, calls and outputs (``ValueError`` for other requests)."""
+        if self.path.endswith("/responses"):
+            return RequestView("responses", self.json)
+        if self.path.endswith("/chat/completions"):
+            return RequestView("chat", self.json)
+        raise ValueError(f"{self.method} {self.path} is not a model request.")
 
 
 class _ClientGone(Exception):

@@ -4,8 +4,8 @@ First invocation: ``uv run python examples/human_approval.py`` runs until the ag
 ``issue_refund``, writes the paused run to ``refund_state.json`` and stops. Second invocation:
 ``uv run python examples/human_approval.py --approve`` (or ``--reject``) loads it in a new
 process, records the decision and finishes the run without asking the model again for the
-turn that paused. Offline, with the scripted test model: each invocation scripts only the model
-replies that it will need.
+turn that paused. With ``OPENAI_API_KEY`` set it talks to OpenAI; without, each invocation
+starts the bundled fake OpenAI server on 127.0.0.1 with scripted replies.
 """
 
 from __future__ import annotations
@@ -14,8 +14,11 @@ import argparse
 import asyncio
 from pathlib import Path
 
+from _offline import openai_or_offline
+
 from agents import Agent, Runner, RunState, function_tool
-from agents.testing import ScriptedModel, function_call
+from agents.testing import function_call
+from agents_openai.testing import ModelReply, RecordedRequest
 
 
 @function_tool(needs_approval=True)
@@ -29,39 +32,44 @@ def issue_refund(order_id: str, amount_eur: float) -> str:
     return f"Refunded {amount_eur:.2f} EUR for {order_id}"
 
 
-def support_agent(model: ScriptedModel) -> Agent[dict[str, str]]:
-    return Agent(
-        name="Support",
-        instructions="Help customers; refunds need a person's approval.",
-        model=model,
-        tools=[issue_refund],
-    )
+support = Agent[dict[str, str]](
+    name="Support",
+    instructions="Help customers; refunds need a person's approval. Order A-17 cost 49.90 EUR.",
+    model="gpt-4.1",
+    tools=[issue_refund],
+)
+
+
+def scripted_model(request: RecordedRequest) -> ModelReply:
+    """Offline replies: ask for the refund, then answer from the tool's output."""
+    outputs = request.view.function_outputs
+    if not outputs:
+        arguments = {"order_id": "A-17", "amount_eur": 49.9}
+        return ModelReply([function_call("issue_refund", arguments, call_id="r1")])
+    if str(outputs["r1"]).startswith("Refunded"):
+        return ModelReply(["Your refund of 49.90 EUR is on its way."])
+    return ModelReply(["A refund could not be approved."])
 
 
 async def start() -> str:
-    model = ScriptedModel(
-        [function_call("issue_refund", {"order_id": "A-17", "amount_eur": 49.9}, call_id="r1")]
-    )
-    result = await Runner.run(
-        support_agent(model), "Please refund order A-17.", context={"customer": "c-42"}
-    )
+    async with openai_or_offline(scripted_model):
+        result = await Runner.run(
+            support, "Please refund order A-17.", context={"customer": "c-42"}
+        )
     for pending in result.interruptions:
-        print(f"Waiting for approval: {pending.tool_name}({pending.arguments})")
+        print(f"Waiting for approval: {pending.name}({pending.arguments})")
     return result.to_state().to_string()
 
 
 async def resume(saved: str, approve: bool) -> None:
-    reply = (
-        "Your refund of 49.90 EUR is on its way." if approve else "A refund could not be approved."
-    )
-    agent = support_agent(ScriptedModel([reply]))
-    state = await RunState.from_string(agent, saved)
+    state = await RunState.from_string(support, saved)
     for pending in state.get_interruptions():
         if approve:
             state.approve(pending)
         else:
             state.reject(pending, rejection_message="A supervisor declined this refund.")
-    result = await Runner.run(agent, state)
+    async with openai_or_offline(scripted_model):
+        result = await Runner.run(support, state)
     print(f"Context kept across processes: {state.context.context}")
     print(f"Final answer: {result.final_output}")
 
@@ -73,7 +81,6 @@ def main() -> None:
     decision.add_argument("--reject", action="store_true")
     parser.add_argument("--state-file", type=Path, default=Path("refund_state.json"))
     args = parser.parse_args()
-    print("Running offline against a scripted model.")
     state_file: Path = args.state_file
     if args.approve or args.reject:
         asyncio.run(resume(state_file.read_text(), approve=args.approve))

@@ -13,23 +13,15 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 from dataclasses import dataclass
 from typing import Any
 
+from _offline import openai_or_offline
 from pydantic import BaseModel
 
-from agents import (
-    Agent,
-    RunContextWrapper,
-    Runner,
-    function_tool,
-    get_default_model_provider,
-    set_default_openai_base_url,
-    set_default_openai_key,
-)
+from agents import Agent, RunContextWrapper, Runner, function_tool
 from agents.testing import function_call
-from agents_openai.testing import FakeOpenAIServer, ModelReply, RecordedRequest
+from agents_openai.testing import ModelReply, RecordedRequest
 
 
 @dataclass
@@ -81,7 +73,7 @@ agent = Agent[TripContext](
 
 def scripted_model(request: RecordedRequest) -> ModelReply:
     """What the offline server answers: first the tool calls, then a plan from their results."""
-    outputs = [item for item in request.json["input"] if item.get("type") == "function_call_output"]
+    outputs = list(request.view.function_outputs.values())
     if not outputs:
         return ModelReply(
             [
@@ -91,11 +83,11 @@ def scripted_model(request: RecordedRequest) -> ModelReply:
                 ),
             ]
         )
-    weather: dict[str, Any] = json.loads(outputs[0]["output"])
+    weather: dict[str, Any] = json.loads(outputs[0])
     plan = {
         "city": weather["city"],
         "temperature_c": weather["temperature_c"],
-        "budget": f"{outputs[1]['output']} per meal",
+        "budget": f"{outputs[1]} per meal",
         "advice": f"{weather['sky'].capitalize()} skies: walk the harbour, bring a light jacket.",
     }
     return ModelReply([json.dumps(plan)])
@@ -113,20 +105,8 @@ async def plan_a_day() -> None:
 
 
 async def main() -> None:
-    if os.environ.get("OPENAI_API_KEY"):
-        server = os.environ.get("OPENAI_BASE_URL", "OpenAI's API")
-        print(f"Running against {server} with the key from OPENAI_API_KEY.")
+    async with openai_or_offline(scripted_model):
         await plan_a_day()
-    else:
-        async with FakeOpenAIServer(responder=scripted_model) as fake:
-            print(
-                "No OPENAI_API_KEY set: running offline against scripted replies from a fake "
-                f"OpenAI server at {fake.base_url}."
-            )
-            set_default_openai_key(fake.api_key)
-            set_default_openai_base_url(fake.base_url)
-            await plan_a_day()
-    await get_default_model_provider().aclose()
 
 
 if __name__ == "__main__":

@@ -34,6 +34,7 @@ from agents_core.testing import (
     ModelStep,
     ScriptedModel,
     UnexpectedModelCall,
+    UnofferedToolCall,
     assistant_message,
     function_call,
     reasoning,
@@ -668,3 +669,14 @@ async def test_unknown_output_items_are_kept() -> None:
         "action": None,
     }
     assert result.final_output == "found it"
+
+
+async def test_the_scripted_model_refuses_a_call_it_was_not_offered() -> None:
+    billing = Agent(name="Billing", model=ScriptedModel([]))
+    model = ScriptedModel([function_call("transfer_to_support", {}, call_id="h")])
+    agent = Agent(name="a", model=model, tools=[temperature], handoffs=[billing])
+    with pytest.raises(UnofferedToolCall) as info:
+        await Runner.run(agent, "go")
+    assert info.value.name == "transfer_to_support"
+    assert info.value.offered == ["temperature", "transfer_to_billing"]
+    assert "allow_unoffered_calls=True" in str(info.value)

@@ -9,14 +9,16 @@ from collections.abc import AsyncIterator
 import httpx2
 import pytest
 
-from agents_core import Agent, Runner
-from agents_openai import BadRequestError, OpenAIProvider
+from agents_core import Agent, Model, RunConfig, Runner, function_tool
+from agents_core.testing import function_call
+from agents_openai import BadRequestError, OpenAIProvider, WebSearchTool
 from agents_openai.testing import (
     FakeOpenAIServer,
     Gate,
     ModelReply,
     RecordedRequest,
     Reply,
+    Validator,
 )
 
 
@@ -98,3 +100,56 @@ def test_a_gate_can_be_opened_from_another_thread() -> None:
     assert response.headers["content-type"].startswith("text/event-stream")
     assert response.text.count("event: ") == len(response.text.split("\n\n")) - 1
     assert "response.completed" in response.text
+
+
+async def test_a_call_to_a_function_the_request_did_not_offer_is_refused(
+    server: FakeOpenAIServer, model: Model
+) -> None:
+    @function_tool
+    def known() -> str:
+        """A tool the agent has."""
+        return "ok"
+
+    billing = Agent(name="Billing", model=model)
+    agent = Agent(name="a", model=model, tools=[known], handoffs=[billing])
+    server.add(ModelReply([function_call("transfer_to_support", {}, call_id="h")]))
+
+    with pytest.raises(BadRequestError) as info:
+        await Runner.run(agent, "hi")
+
+    message = str(info.value)
+    assert "'transfer_to_support'" in message and "did not offer" in message
+    assert "known, transfer_to_billing" in message and "allow_unoffered_calls" in message
+    assert server.script_errors == [info.value.server_message]
+
+
+async def test_a_hosted_tool_call_needs_its_tool_in_the_request(
+    server: FakeOpenAIServer, provider: OpenAIProvider
+) -> None:
+    search = {
+        "type": "web_search_call",
+        "id": "ws_1",
+        "status": "completed",
+        "action": {"type": "search", "query": "x"},
+    }
+    server.add(ModelReply([search, "found"]), ModelReply([search, "found"]))
+    bare = Agent(name="a", model=provider.get_model("gpt-4.1"))
+    with pytest.raises(BadRequestError, match="no 'web_search' tool"):
+        await Runner.run(bare, "search")
+    searching = bare.clone(tools=[WebSearchTool()])
+    assert (await Runner.run(searching, "search")).final_output == "found"
+
+
+async def test_unoffered_calls_can_be_allowed_for_unknown_tool_tests(
+    spec_validator: Validator | None,
+) -> None:
+    async with FakeOpenAIServer(validator=spec_validator, allow_unoffered_calls=True) as fake:
+        fake.add(ModelReply([function_call("missing", {}, call_id="c")]), "recovered")
+        provider = fake.provider()
+        agent = Agent(name="a", model=provider.get_model("gpt-4.1"))
+        config = RunConfig(tool_not_found_behavior="return_error_to_model")
+        result = await Runner.run(agent, "go", run_config=config)
+        await provider.aclose()
+    assert result.final_output == "recovered"
+    assert "Tool 'missing' not found" in fake.model_requests()[1].view.function_outputs["c"]
+    assert fake.script_errors == [] and fake.conformance_errors == []

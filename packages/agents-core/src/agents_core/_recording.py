@@ -144,7 +144,7 @@ class RunRecorder:
     in a row, and a replay then plays them back in the same order. Each record is appended and
     flushed at once, so a crash loses nothing already recorded. Safe to share between threads.
 
-    Until ``RunConfig`` takes a recorder, record a run by wrapping its model:
+    Record a whole run with ``RunConfig(recorder=recorder)``, or one agent's model with
     ``agent.clone(model=recorder.wrap_model(model))``.
     """
 

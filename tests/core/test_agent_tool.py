@@ -231,3 +231,22 @@ async def test_an_undecided_nested_call_pauses_the_parent_again() -> None:
     result = await Runner.run(parent, state)
     assert result.final_output == "ok" and sent == ["ann", "bob"]
     assert len(nested_model.calls) == 2
+
+
+async def test_a_streamed_parent_pauses_for_a_nested_approval_and_resumes() -> None:
+    parent, parent_model, nested_model, sent = _nested_approval_graph(
+        [function_call("send_email", {"to": "ann"}, call_id="e1"), "mailed ann"],
+        [function_call("mail", {"input": "mail ann"}, call_id="m"), "Done."],
+    )
+    paused = Runner.run_streamed(parent, "go")
+    async for _ in paused.stream_events():
+        pass
+    assert [i.call_id for i in paused.interruptions] == ["e1"] and sent == []
+    state = paused.to_state()
+    state.approve(state.get_interruptions()[0])
+    resumed = Runner.run_streamed(parent, state)
+    async for _ in resumed.stream_events():
+        pass
+    assert resumed.final_output == "Done." and sent == ["ann"]
+    assert parent_model.calls[-1].input[-1]["output"] == "mailed ann"
+    assert len(nested_model.calls) == 2

@@ -2,7 +2,7 @@
 
 The same file runs under both interpreters. Under the official SDK the class is
 ``agents.SQLiteSession``; ours is looked up there too and, until the facade re-exports it, in
-``agents_core._sqlite_session``. It prints one JSON object on stdout.
+``agents_core._memory.sqlite_session``. It prints one JSON object on stdout.
 
     python _session_child.py DB_FOLDER ITERATIONS WARMUP HISTORY_ITEMS [fast]
 
@@ -27,8 +27,8 @@ def _session_class() -> tuple[Any, str]:
     found = getattr(facade, "SQLiteSession", None)
     if found is not None:
         return found, f"{facade.__name__}.SQLiteSession"
-    module = importlib.import_module("agents_core._sqlite_session")
-    return module.SQLiteSession, "agents_core._sqlite_session.SQLiteSession"
+    module = importlib.import_module("agents_core._memory.sqlite_session")
+    return module.SQLiteSession, "agents_core._memory.sqlite_session.SQLiteSession"
 
 
 def _turn(number: int) -> list[dict[str, Any]]:

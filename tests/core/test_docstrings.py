@@ -2,7 +2,7 @@ from typing import Any
 
 import pytest
 
-from agents_core._docstrings import (
+from agents_core._base.docstrings import (
     FuncDocumentation,
     detect_docstring_style,
     generate_func_documentation,

@@ -11,8 +11,8 @@ import pydantic
 import pytest
 from typing_extensions import TypedDict
 
-from agents_core._function_schema import FuncSchema, function_schema
-from agents_core._run_context import RunContextWrapper, ToolContext
+from agents_core._base.run_context import RunContextWrapper, ToolContext
+from agents_core._tools.function_schema import FuncSchema, function_schema
 from agents_core.exceptions import UserError
 
 if TYPE_CHECKING:

@@ -16,7 +16,11 @@ from agents_core import (
     ResponseReasoningItem,
     Usage,
 )
-from agents_core._items import output_item_adapter, output_items_adapter, stringify_tool_output
+from agents_core._items.items import (
+    output_item_adapter,
+    output_items_adapter,
+    stringify_tool_output,
+)
 from agents_core.testing import assistant_message, function_call, refusal
 
 

@@ -21,14 +21,14 @@ async def _failing_run() -> None:
 
 
 def test_library_logger_has_only_a_null_handler() -> None:
-    handlers = logging.getLogger("agents").handlers
+    handlers = logging.getLogger("openai.agents").handlers
     assert handlers and all(isinstance(h, logging.NullHandler) for h in handlers)
 
 
 async def test_events_reach_logging_when_enabled(caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.INFO, logger="agents"):
+    with caplog.at_level(logging.INFO, logger="openai.agents"):
         await _failing_run()
-    records = [r for r in caplog.records if r.name == "agents"]
+    records = [r for r in caplog.records if r.name == "openai.agents"]
     assert len(records) == 1
     message = records[0].getMessage()
     assert "function tool failed" in message and "fail" in message and "ValueError" in message
@@ -38,13 +38,13 @@ async def test_events_reach_logging_when_enabled(caplog: pytest.LogCaptureFixtur
 async def test_nothing_is_logged_below_the_configured_level(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    with caplog.at_level(logging.WARNING, logger="agents"):
+    with caplog.at_level(logging.WARNING, logger="openai.agents"):
         await _failing_run()
-    assert [r for r in caplog.records if r.name == "agents"] == []
+    assert [r for r in caplog.records if r.name == "openai.agents"] == []
 
 
 def test_enable_verbose_logging_adds_one_stream_handler() -> None:
-    log = logging.getLogger("agents")
+    log = logging.getLogger("openai.agents")
     before = list(log.handlers)
     try:
         enable_verbose_logging()

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from typing_extensions import TypedDict
 
 from agents_core import AgentOutputSchema, ModelBehaviorError, UserError
-from agents_core._output_schema import output_schema_for
+from agents_core._base.output_schema import output_schema_for
 
 
 class Person(BaseModel):

@@ -19,8 +19,8 @@ from agents_core import (
     UserError,
     function_tool,
 )
-from agents_core._output_schema import AgentOutputSchema
-from agents_core._recording import (
+from agents_core._base.output_schema import AgentOutputSchema
+from agents_core._models.recording import (
     RECORDING_SCHEMA_VERSION,
     Recording,
     RunRecorder,

@@ -23,8 +23,8 @@ from agents_core import (
     Usage,
     function_tool,
 )
-from agents_core._recording import Recording, RunRecorder
-from agents_core._replay import (
+from agents_core._models.recording import Recording, RunRecorder
+from agents_core._models.replay import (
     ReplayDivergenceError,
     ReplayModel,
     ReplayModelProvider,

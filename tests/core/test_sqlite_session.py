@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from agents_core import Agent, Runner, Session, SessionSettings, UserError
-from agents_core._sqlite_session import (
+from agents_core._memory.sqlite_session import (
     SCHEMA_VERSION,
     SessionSchemaError,
     SQLiteSession,
@@ -70,7 +70,7 @@ def worker_threads() -> list[threading.Thread]:
 
 _WRITER = """
 import asyncio, sys
-from agents_core._sqlite_session import SQLiteSession
+from agents_core._memory.sqlite_session import SQLiteSession
 
 async def main(path, session_id, writer, turns, size):
     session = SQLiteSession(session_id, path, busy_timeout=60)
@@ -90,7 +90,7 @@ asyncio.run(main(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), i
 
 _READER = """
 import asyncio, json, sys
-from agents_core._sqlite_session import SQLiteSession
+from agents_core._memory.sqlite_session import SQLiteSession
 
 async def main(path, session_id):
     session = SQLiteSession(session_id, path)

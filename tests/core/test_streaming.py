@@ -7,7 +7,7 @@ import asyncio
 import pytest
 
 from agents_core import Agent, ModelBehaviorError, Runner, function_tool
-from agents_core._stream_types import Response, ResponseCreatedEvent, ResponseTextDeltaEvent
+from agents_core._items.stream_types import Response, ResponseCreatedEvent, ResponseTextDeltaEvent
 from agents_core.testing import ModelStep, ScriptedModel, function_call
 
 

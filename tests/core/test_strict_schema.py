@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, Field
 
-from agents_core._strict_schema import ensure_strict_json_schema
+from agents_core._base.strict_schema import ensure_strict_json_schema
 from agents_core.exceptions import UserError
 
 

@@ -437,7 +437,7 @@ async def test_a_failing_processor_is_logged_and_contained(
 ) -> None:
     healthy = Collector()
     set_trace_processors([Exploding(), healthy])
-    with caplog.at_level(logging.ERROR, logger="agents"):
+    with caplog.at_level(logging.ERROR, logger="openai.agents"):
         with trace("resilient"), custom_span("work"):
             result = "the traced code went on"
         flush_traces()
@@ -448,7 +448,7 @@ async def test_a_failing_processor_is_logged_and_contained(
         "span_end",
         "trace_end",
     ]
-    messages = [record.getMessage() for record in caplog.records if record.name == "agents"]
+    messages = [record.getMessage() for record in caplog.records if record.name == "openai.agents"]
     assert len(messages) == 5
     assert all("Exploding" in message for message in messages)
     assert any("on_span_end" in m and "RuntimeError: span end" in m for m in messages)
@@ -505,7 +505,7 @@ async def test_a_failing_exporter_loses_its_batch_only(caplog: pytest.LogCapture
     exporter = FailsOnce()
     processor = BatchTraceProcessor(exporter, schedule_delay=60)
     set_trace_processors([processor])
-    with caplog.at_level(logging.ERROR, logger="agents"):
+    with caplog.at_level(logging.ERROR, logger="openai.agents"):
         with trace("first"):
             pass
         processor.force_flush()
@@ -513,7 +513,7 @@ async def test_a_failing_exporter_loses_its_batch_only(caplog: pytest.LogCapture
             pass
         processor.force_flush()
     assert exporter.items == [second]
-    messages = [record.getMessage() for record in caplog.records if record.name == "agents"]
+    messages = [record.getMessage() for record in caplog.records if record.name == "openai.agents"]
     assert len(messages) == 1 and "backend down" in messages[0]
     processor.shutdown()
 

@@ -86,5 +86,5 @@ def test_import_agents_is_lazy() -> None:
         capture_output=True,
         text=True,
     ).stdout.split()
-    assert "agents_core._runner" not in out and "pydantic" not in out
+    assert "agents_core._run.runner" not in out and "pydantic" not in out
     assert "agents_openai" not in out and "httpx2" not in out

@@ -179,7 +179,7 @@ async def test_connection_refused_is_a_connection_error_and_is_retried(
     provider = OpenAIProvider(api_key="sk-x", base_url=base_url, retry_policy=FAST_RETRIES)
     try:
         with (
-            caplog.at_level(logging.INFO, logger="agents"),
+            caplog.at_level(logging.INFO, logger="openai.agents"),
             pytest.raises(APIConnectionError) as caught,
         ):
             await Runner.run(_agent(provider), "hi")

@@ -32,9 +32,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._guardrails import InputGuardrailResult, OutputGuardrailResult
-    from ._results import RunErrorDetails
-    from ._tool_guardrails import (
+    from ._agents.guardrails import InputGuardrailResult, OutputGuardrailResult
+    from ._run.results import RunErrorDetails
+    from ._tools.tool_guardrails import (
         ToolGuardrailFunctionOutput,
         ToolInputGuardrail,
         ToolOutputGuardrail,

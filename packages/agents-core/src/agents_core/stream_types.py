@@ -9,26 +9,26 @@ Use them to pick events out of a streamed run::
 Model providers build these (``agents_openai`` types every other event of the API too).
 """
 
-from ._items import ReasoningSummary as ReasoningSummary
-from ._stream_types import Response as Response
-from ._stream_types import ResponseCompletedEvent as ResponseCompletedEvent
-from ._stream_types import ResponseContentPartAddedEvent as ResponseContentPartAddedEvent
-from ._stream_types import ResponseContentPartDoneEvent as ResponseContentPartDoneEvent
-from ._stream_types import ResponseCreatedEvent as ResponseCreatedEvent
-from ._stream_types import (
+from ._items.items import ReasoningSummary as ReasoningSummary
+from ._items.stream_types import Response as Response
+from ._items.stream_types import ResponseCompletedEvent as ResponseCompletedEvent
+from ._items.stream_types import ResponseContentPartAddedEvent as ResponseContentPartAddedEvent
+from ._items.stream_types import ResponseContentPartDoneEvent as ResponseContentPartDoneEvent
+from ._items.stream_types import ResponseCreatedEvent as ResponseCreatedEvent
+from ._items.stream_types import (
     ResponseFunctionCallArgumentsDeltaEvent as ResponseFunctionCallArgumentsDeltaEvent,
 )
-from ._stream_types import (
+from ._items.stream_types import (
     ResponseFunctionCallArgumentsDoneEvent as ResponseFunctionCallArgumentsDoneEvent,
 )
-from ._stream_types import ResponseOutputItemAddedEvent as ResponseOutputItemAddedEvent
-from ._stream_types import ResponseOutputItemDoneEvent as ResponseOutputItemDoneEvent
-from ._stream_types import ResponseStreamEvent as ResponseStreamEvent
-from ._stream_types import ResponseTextDeltaEvent as ResponseTextDeltaEvent
-from ._stream_types import ResponseTextDoneEvent as ResponseTextDoneEvent
-from ._stream_types import ResponseUsage as ResponseUsage
-from ._stream_types import TResponseStreamEvent as TResponseStreamEvent
-from ._stream_types import stream_event_adapter as stream_event_adapter
+from ._items.stream_types import ResponseOutputItemAddedEvent as ResponseOutputItemAddedEvent
+from ._items.stream_types import ResponseOutputItemDoneEvent as ResponseOutputItemDoneEvent
+from ._items.stream_types import ResponseStreamEvent as ResponseStreamEvent
+from ._items.stream_types import ResponseTextDeltaEvent as ResponseTextDeltaEvent
+from ._items.stream_types import ResponseTextDoneEvent as ResponseTextDoneEvent
+from ._items.stream_types import ResponseUsage as ResponseUsage
+from ._items.stream_types import TResponseStreamEvent as TResponseStreamEvent
+from ._items.stream_types import stream_event_adapter as stream_event_adapter
 
 __all__ = (
     "ReasoningSummary",

@@ -16,8 +16,8 @@ from typing import Any, Generic, TypeVar
 
 import httpx2
 
-from agents_core._logging import logger
 from agents_core.exceptions import UserError
+from agents_core.logger import log
 
 from ._config import (
     DEFAULT_BASE_URL,
@@ -295,7 +295,7 @@ class _Attempt:
             raise error
         server_delay = error.retry_after if isinstance(error, APIStatusError) else None
         delay = self.policy.delay(self.number + 1, server_delay)
-        logger().info(
+        log().info(
             "retrying request",
             error=type(error).__name__,
             status_code=error.status_code,

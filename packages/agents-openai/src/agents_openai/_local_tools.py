@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import Any, Generic, Literal, TypeAlias, TypeVar
 
 from agents_core import Agent, LocalCallTool, RunContextWrapper, ToolContext
-from agents_core._logging import logger
 from agents_core.exceptions import UserError
+from agents_core.logger import log
 
 __all__ = (
     "AsyncComputer",
@@ -212,7 +212,7 @@ class ComputerTool(LocalCallTool, Generic[ComputerT]):
         if not checks:
             return []
         if self.on_safety_check is None:
-            logger().warning("computer safety checks left unacknowledged", count=len(checks))
+            log().warning("computer safety checks left unacknowledged", count=len(checks))
             return []
         for check in checks:
             verdict = self.on_safety_check(

@@ -10,7 +10,7 @@ from typing import Any
 import httpx2
 from pydantic_core import to_json
 
-from agents_core._logging import logger as log
+from agents_core.logger import log
 from agents_core.tracing import (
     BatchTraceProcessor,
     Span,

@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import Iterable
 from typing import Any
 
-from .._logging import logger
+from .._base.logging import log
 from ..exceptions import MCPConnectionError
 from ._server import MCPServer
 
@@ -63,7 +63,7 @@ class MCPServerManager:
             if isinstance(exc, TimeoutError):
                 error = MCPConnectionError(server.name, "connecting timed out")
             self.errors[server] = error
-            logger().warning("mcp server failed to connect", server=server.name)
+            log().warning("mcp server failed to connect", server=server.name)
             return
         self.errors.pop(server, None)
         if server not in self._connected:
@@ -97,7 +97,7 @@ class MCPServerManager:
             try:
                 await asyncio.wait_for(server.cleanup(), self.cleanup_timeout_seconds)
             except Exception:
-                logger().warning("mcp server cleanup failed", server=server.name)
+                log().warning("mcp server cleanup failed", server=server.name)
 
         await asyncio.gather(*(clean(server) for server in reversed(connected)))
 

@@ -20,13 +20,13 @@ from mcp.client.stdio import stdio_client
 from mcp.client.streamable_http import streamable_http_client
 from typing_extensions import TypedDict
 
-from .._logging import logger
-from .._run_context import RunContextWrapper
+from .._base.logging import log
+from .._base.run_context import RunContextWrapper
 from ..exceptions import MCPConnectionError, MCPToolError, UserError
 
 if TYPE_CHECKING:
-    from .._agent import Agent
-    from .._tools import ToolErrorFunction
+    from .._agents.agent import Agent
+    from .._tools.tools import ToolErrorFunction
     from ._tools import RequireApprovalSetting, ToolFilter
 
 __all__ = (
@@ -210,7 +210,7 @@ class _SessionServer(MCPServer, Generic[TParams]):
                     raise MCPConnectionError(self.name, _describe(exc)) from exc
                 delay = self.retry_backoff_seconds_base * (2**attempt)
                 attempt += 1
-                logger().info("mcp connect failed; retrying", server=self.name, attempt=attempt)
+                log().info("mcp connect failed; retrying", server=self.name, attempt=attempt)
                 await asyncio.sleep(delay)
 
     async def _start(self) -> None:
@@ -260,7 +260,7 @@ class _SessionServer(MCPServer, Generic[TParams]):
                     ready.set_exception(exc)
             elif not stop.is_set():
                 self._ended = exc
-                logger().warning("mcp server stopped", server=self.name, error=type(exc).__name__)
+                log().warning("mcp server stopped", server=self.name, error=type(exc).__name__)
             if isinstance(exc, asyncio.CancelledError):
                 raise
         finally:
@@ -349,7 +349,7 @@ class _SessionServer(MCPServer, Generic[TParams]):
                     raise
                 # The server stopped answering: keep offering the tools it had, so the run goes
                 # on and each call to it tells the model what happened.
-                logger().warning("mcp tools unavailable; using the last list", server=self.name)
+                log().warning("mcp tools unavailable; using the last list", server=self.name)
         from ._tools import filter_tools
 
         return await filter_tools(self, self._tools, run_context, agent)

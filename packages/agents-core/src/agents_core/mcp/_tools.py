@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Any, Literal, NotRequired, TypeAlias
 import mcp.types as mcp_types
 from typing_extensions import TypedDict
 
-from .._run_context import RunContextWrapper, ToolContext
-from .._strict_schema import ensure_strict_json_schema
-from .._tools import FunctionTool, ToolErrorFunction, default_tool_error_function
+from .._base.run_context import RunContextWrapper, ToolContext
+from .._base.strict_schema import ensure_strict_json_schema
+from .._tools.tools import FunctionTool, ToolErrorFunction, default_tool_error_function
 from ..exceptions import ModelBehaviorError, UserError
 
 if TYPE_CHECKING:
-    from .._agent import Agent
+    from .._agents.agent import Agent
     from ._server import MCPServer
 
 __all__ = (

@@ -12,6 +12,7 @@ the agent did and on what it sent to the model::
     assert model.calls[1].input[-1]["type"] == "function_call_output"
 """
 
+from .._models.response_stream import stream_events_for as stream_events_for
 from ..exceptions import ModelScriptError as ModelScriptError
 from ..exceptions import UnconsumedModelSteps as UnconsumedModelSteps
 from ..exceptions import UnexpectedModelCall as UnexpectedModelCall
@@ -23,7 +24,6 @@ from ._scripted_model import assistant_message as assistant_message
 from ._scripted_model import function_call as function_call
 from ._scripted_model import reasoning as reasoning
 from ._scripted_model import refusal as refusal
-from ._scripted_model import stream_events_for as stream_events_for
 
 __all__ = (
     "ModelCall",

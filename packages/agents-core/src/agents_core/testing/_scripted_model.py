@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import copy
 import json
-import re
 from collections import deque
-from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .._items import (
+from .._base.model_settings import ModelSettings
+from .._base.output_schema import AgentOutputSchemaBase
+from .._base.usage import Usage
+from .._items.items import (
     ModelResponse,
     ReasoningSummary,
     ResponseFunctionToolCall,
@@ -22,27 +24,12 @@ from .._items import (
     TResponseOutputItem,
     _WireModel,
 )
-from .._model import Model, ModelTracing
-from .._model_settings import ModelSettings
-from .._output_schema import AgentOutputSchemaBase
-from .._stream_types import (
-    Response,
-    ResponseCompletedEvent,
-    ResponseContentPartAddedEvent,
-    ResponseContentPartDoneEvent,
-    ResponseCreatedEvent,
-    ResponseFunctionCallArgumentsDeltaEvent,
-    ResponseFunctionCallArgumentsDoneEvent,
-    ResponseOutputItemAddedEvent,
-    ResponseOutputItemDoneEvent,
-    ResponseStreamEvent,
-    ResponseTextDeltaEvent,
-    ResponseTextDoneEvent,
-    ResponseUsage,
+from .._items.stream_types import (
     TResponseStreamEvent,
 )
-from .._tools import Tool
-from .._usage import Usage
+from .._models.interface import Model, ModelTracing
+from .._models.response_stream import stream_events_for
+from .._tools.tools import Tool
 from ..exceptions import (
     UnconsumedModelSteps,
     UnexpectedModelCall,
@@ -58,7 +45,6 @@ __all__ = (
     "function_call",
     "reasoning",
     "refusal",
-    "stream_events_for",
 )
 
 
@@ -149,9 +135,6 @@ def _to_step(item: Any) -> ModelStep:
         "A ScriptedModel step must be a ModelStep, a ModelResponse, a string, an output item, "
         f"a list of output items, or an exception; got {type(item).__name__}."
     )
-
-
-_WORDS = re.compile(r"\S+\s*|\s+")
 
 
 def _check_offered(step: ModelStep, call: ModelCall) -> None:
@@ -330,79 +313,3 @@ class ScriptedModel(Model):
             return
         for event in stream_events_for(self._response(step)):
             yield event
-
-
-_Add = Callable[[ResponseStreamEvent], None]
-
-
-def _message_events(add: _Add, index: int, item: ResponseOutputMessage) -> None:
-    add(
-        ResponseOutputItemAddedEvent(
-            output_index=index,
-            item=item.model_copy(update={"content": [], "status": "in_progress"}),
-        )
-    )
-    for part_index, part in enumerate(item.content):
-        where = {"item_id": item.id, "output_index": index, "content_index": part_index}
-        if isinstance(part, ResponseOutputText):
-            add(ResponseContentPartAddedEvent(**where, part=ResponseOutputText(text="")))
-            for delta in _WORDS.findall(part.text):
-                add(ResponseTextDeltaEvent(**where, delta=delta))
-            add(ResponseTextDoneEvent(**where, text=part.text))
-        else:
-            add(ResponseContentPartAddedEvent(**where, part=part))
-        add(ResponseContentPartDoneEvent(**where, part=part))
-
-
-def _function_call_events(add: _Add, index: int, item: ResponseFunctionToolCall) -> None:
-    item_id = item.id or item.call_id
-    in_progress = item.model_copy(update={"arguments": "", "status": "in_progress"})
-    add(ResponseOutputItemAddedEvent(output_index=index, item=in_progress))
-    add(
-        ResponseFunctionCallArgumentsDeltaEvent(
-            item_id=item_id, output_index=index, delta=item.arguments
-        )
-    )
-    add(
-        ResponseFunctionCallArgumentsDoneEvent(
-            item_id=item_id, output_index=index, name=item.name, arguments=item.arguments
-        )
-    )
-
-
-def _usage(usage: Usage) -> ResponseUsage:
-    return ResponseUsage(
-        input_tokens=usage.input_tokens,
-        input_tokens_details={"cached_tokens": usage.input_tokens_details.cached_tokens},
-        output_tokens=usage.output_tokens,
-        output_tokens_details={"reasoning_tokens": usage.output_tokens_details.reasoning_tokens},
-        total_tokens=usage.total_tokens,
-    )
-
-
-def stream_events_for(response: ModelResponse) -> list[ResponseStreamEvent]:
-    """The Responses stream events a server would send for ``response``, text in word deltas."""
-    events: list[ResponseStreamEvent] = []
-
-    def add(event: ResponseStreamEvent) -> None:
-        event.sequence_number = len(events)
-        events.append(event)
-
-    assert response.response_id is not None
-    add(ResponseCreatedEvent(response=Response(id=response.response_id, status="in_progress")))
-    for index, item in enumerate(response.output):
-        if isinstance(item, ResponseOutputMessage):
-            _message_events(add, index, item)
-        elif isinstance(item, ResponseFunctionToolCall):
-            _function_call_events(add, index, item)
-        else:
-            add(ResponseOutputItemAddedEvent(output_index=index, item=item))
-        add(ResponseOutputItemDoneEvent(output_index=index, item=item))
-    completed = Response(
-        id=response.response_id,
-        status="completed",
-        output=list(response.output),
-        usage=_usage(response.usage),
-    )
-    add(ResponseCompletedEvent(response=completed))
-    return events

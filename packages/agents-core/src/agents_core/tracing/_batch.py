@@ -8,7 +8,7 @@ import threading
 from collections import deque
 from typing import Any
 
-from .._logging import logger
+from .._base.logging import log
 from ._core import Span, Trace
 from ._processor import TracingExporter, TracingProcessor
 
@@ -96,7 +96,7 @@ class BatchTraceProcessor(TracingProcessor):
             self.dropped_count += 1
             dropped = self.dropped_count
             if dropped & (dropped - 1) == 0:  # log the 1st, 2nd, 4th, 8th, ... drop
-                logger().warning("tracing queue full: items dropped", dropped_total=dropped)
+                log().warning("tracing queue full: items dropped", dropped_total=dropped)
             return
         # deque.append is atomic: the lock is taken only to start the thread or to wake it.
         pending.append(item)
@@ -126,7 +126,7 @@ class BatchTraceProcessor(TracingProcessor):
                 _DEFAULT_WAIT_SECONDS if timeout is None else timeout,
             )
         if not done:
-            logger().warning("tracing flush timed out: the exporter is slow or stuck")
+            log().warning("tracing flush timed out: the exporter is slow or stuck")
 
     def shutdown(self, timeout: float | None = None) -> None:
         """Export what is queued, then stop the thread; waits up to ``timeout`` (default 30 s)."""
@@ -139,7 +139,7 @@ class BatchTraceProcessor(TracingProcessor):
         if thread is not None:
             thread.join(_DEFAULT_WAIT_SECONDS if timeout is None else timeout)
             if thread.is_alive():
-                logger().warning("tracing shutdown timed out: the exporter is slow or stuck")
+                log().warning("tracing shutdown timed out: the exporter is slow or stuck")
 
     # --- the export thread ------------------------------------------------------------------
 
@@ -172,7 +172,7 @@ class BatchTraceProcessor(TracingProcessor):
             try:
                 self._exporter.export(batch)
             except Exception as exc:
-                logger().error(
+                log().error(
                     "tracing exporter failed",
                     exporter=type(self._exporter).__name__,
                     items=len(batch),

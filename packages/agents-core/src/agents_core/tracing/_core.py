@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from typing_extensions import TypedDict
 
-from .._logging import logger
+from .._base.logging import log
 from ._span_data import SpanData
 
 if TYPE_CHECKING:
@@ -103,7 +103,7 @@ def notify(processors: tuple[TracingProcessor, ...], hook: str, item: Trace | Sp
         try:
             getattr(processor, hook)(item)
         except Exception as exc:
-            logger().error(
+            log().error(
                 "tracing processor failed",
                 processor=type(processor).__name__,
                 hook=hook,

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .._logging import logger
+from .._base.logging import log
 from ._core import (
     NOOP_SPAN,
     NoOpTrace,
@@ -103,7 +103,7 @@ def flush_traces() -> None:
         try:
             processor.force_flush()
         except Exception as exc:
-            logger().error(
+            log().error(
                 "tracing processor failed to flush", processor=type(processor).__name__, error=exc
             )
 
@@ -113,7 +113,7 @@ def _shutdown_processors() -> None:
         try:
             processor.shutdown()
         except Exception as exc:
-            logger().error(
+            log().error(
                 "tracing processor failed to shut down",
                 processor=type(processor).__name__,
                 error=exc,
@@ -135,7 +135,7 @@ def trace(
     runs do not open traces of their own, but nothing is recorded.
     """
     if current_trace.get() is not None:
-        logger().warning("a trace was started inside another trace", workflow=workflow_name)
+        log().warning("a trace was started inside another trace", workflow=workflow_name)
     processors = _settings.processors
     if disabled or _settings.disabled or not processors:
         return NoOpTrace()

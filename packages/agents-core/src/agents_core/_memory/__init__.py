@@ -1,0 +1,1 @@
+"""Layer 3: conversation memory (the session protocol, memory and SQLite sessions)."""

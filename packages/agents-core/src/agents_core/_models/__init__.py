@@ -1,0 +1,1 @@
+"""Layer 6: the model interface, recording and replay."""

@@ -1,0 +1,261 @@
+"""What a run returns: ``RunResult``, and ``RunResultStreaming`` for streamed runs."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncGenerator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+
+from .._base.run_context import RunContextWrapper
+from .._items.items import ItemHelpers, ModelResponse, RunItem, ToolApprovalItem, TResponseInputItem
+from ..exceptions import UserError
+
+if TYPE_CHECKING:
+    from .._agents.agent import Agent
+    from .._agents.guardrails import InputGuardrailResult, OutputGuardrailResult
+    from .._items.stream_events import StreamEvent
+    from .._tools.tool_guardrails import ToolInputGuardrailResult, ToolOutputGuardrailResult
+    from .progress import RunInProgress
+    from .run_state import RunState
+
+__all__ = ("RunErrorDetails", "RunResult", "RunResultBase", "RunResultStreaming")
+
+T = TypeVar("T")
+
+
+@dataclass(eq=False)
+class RunErrorDetails:
+    """What a failed run had produced before it failed (``AgentsException.run_data``)."""
+
+    input: str | list[TResponseInputItem]
+    new_items: list[RunItem]
+    raw_responses: list[ModelResponse]
+    last_agent: Agent[Any]
+    context_wrapper: RunContextWrapper[Any]
+
+    def __str__(self) -> str:
+        return (
+            f"RunErrorDetails(last_agent={self.last_agent.name!r}, "
+            f"{len(self.new_items)} new items, {len(self.raw_responses)} model responses)"
+        )
+
+
+@dataclass(eq=False)
+class RunResultBase:
+    """Fields shared by finished and streamed results."""
+
+    input: str | list[TResponseInputItem]
+    """The run's original input (without session history)."""
+    new_items: list[RunItem]
+    """Every item the run produced, in order."""
+    raw_responses: list[ModelResponse]
+    """Every model response, in order."""
+    final_output: Any
+    """The final output: text, or an instance of the last agent's ``output_type``."""
+    context_wrapper: RunContextWrapper[Any]
+    """The run context, with the run's total ``usage``."""
+    input_guardrail_results: list[InputGuardrailResult] = field(default_factory=list, kw_only=True)
+    """The verdicts of the input guardrails."""
+    output_guardrail_results: list[OutputGuardrailResult] = field(
+        default_factory=list, kw_only=True
+    )
+    """The verdicts of the output guardrails."""
+    tool_input_guardrail_results: list[ToolInputGuardrailResult] = field(
+        default_factory=list, kw_only=True
+    )
+    """The verdicts of tool input guardrails, one per check."""
+    tool_output_guardrail_results: list[ToolOutputGuardrailResult] = field(
+        default_factory=list, kw_only=True
+    )
+    """The verdicts of tool output guardrails, one per check."""
+    interruptions: list[ToolApprovalItem] = field(default_factory=list, kw_only=True)
+    """Tool calls waiting for approval; when not empty the run paused instead of finishing."""
+    _progress: RunInProgress | None = field(default=None, kw_only=True, repr=False)
+
+    def to_json(self) -> dict[str, Any]:
+        """The result as plain JSON with a schema version: the input, every item and raw model
+        response, usage, guardrail verdicts, interruptions and the agents' names."""
+        from .result_json import result_to_json
+
+        return result_to_json(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], agent: Agent[Any] | None = None) -> RunResult:
+        """Load a result saved with :meth:`to_json` (a streamed one loads as a ``RunResult``).
+
+        Agents are looked up by name from ``agent`` (its handoff graph); names not found become
+        placeholder agents. With the real agent, a structured ``final_output`` is validated back
+        into its ``output_type``.
+        """
+        from .result_json import result_from_json
+
+        return result_from_json(data, agent)
+
+    def to_state(self) -> RunState[Any]:
+        """The run as a ``RunState``: approve or reject its interruptions, save it, resume it."""
+        from .run_state import RunState
+
+        if self._progress is None:
+            raise UserError("This result has no run to save: the run never started.")
+        return RunState._from_progress(self._progress)
+
+    @property
+    def last_agent(self) -> Agent[Any]:
+        """The agent that was active when the run ended."""
+        raise NotImplementedError
+
+    def final_output_as(self, cls: type[T], raise_if_incorrect_type: bool = False) -> T:
+        """The final output, typed as ``cls`` (checked with ``isinstance`` when asked)."""
+        if raise_if_incorrect_type and not isinstance(self.final_output, cls):
+            raise TypeError(
+                f"Final output is {type(self.final_output).__name__}, not {cls.__name__}."
+            )
+        return cast(T, self.final_output)
+
+    def to_input_list(self) -> list[TResponseInputItem]:
+        """The original input plus every new item, as input for a follow-up run."""
+        items = ItemHelpers.input_to_new_input_list(self.input)
+        items.extend(item.to_input_item() for item in self.new_items)
+        return items
+
+    @property
+    def last_response_id(self) -> str | None:
+        """The id of the last model response, for ``previous_response_id`` chaining."""
+        return self.raw_responses[-1].response_id if self.raw_responses else None
+
+    @property
+    def usage(self) -> Any:
+        """The run's total usage (requests and tokens)."""
+        return self.context_wrapper.usage
+
+
+@dataclass(eq=False)
+class RunResult(RunResultBase):
+    """The result of ``Runner.run`` / ``Runner.run_sync``."""
+
+    _last_agent: Agent[Any] = field(repr=False, kw_only=True)
+
+    @property
+    def last_agent(self) -> Agent[Any]:
+        return self._last_agent
+
+    def __str__(self) -> str:
+        return (
+            f"RunResult(last_agent={self._last_agent.name!r}, final_output={self.final_output!r}, "
+            f"{len(self.new_items)} new items)"
+        )
+
+
+class _Done:
+    """Marks the end of the event queue."""
+
+
+_DONE = _Done()
+
+
+@dataclass(eq=False)
+class RunResultStreaming(RunResultBase):
+    """The result of ``Runner.run_streamed``: iterate ``stream_events()`` while the run goes on.
+
+    Fields fill in as the run progresses; once the stream is exhausted, ``final_output`` and the
+    rest are final. ``cancel()`` stops the run cleanly.
+    """
+
+    current_agent: Agent[Any]
+    current_turn: int = 0
+    max_turns: int = 10
+    is_complete: bool = False
+    _queue: asyncio.Queue[StreamEvent | _Done] = field(default_factory=asyncio.Queue, repr=False)
+    _task: asyncio.Task[None] | None = field(default=None, repr=False)
+    _exception: BaseException | None = field(default=None, repr=False)
+    _cancel_mode: Literal["none", "immediate", "after_turn"] = field(default="none", repr=False)
+    _detached: bool = field(default=False, repr=False)
+
+    @property
+    def last_agent(self) -> Agent[Any]:
+        return self.current_agent
+
+    @property
+    def run_loop_task(self) -> asyncio.Task[None] | None:
+        """The task running the agent loop (await it to wait for the run without reading events)."""
+        return self._task
+
+    def cancel(self, mode: Literal["immediate", "after_turn"] = "immediate") -> None:
+        """Stop the run: at once (``"immediate"``), or once the current turn completes."""
+        if mode not in ("immediate", "after_turn"):
+            raise UserError(f"cancel mode must be 'immediate' or 'after_turn', got {mode!r}.")
+        if self.is_complete:
+            return
+        self._cancel_mode = mode
+        if mode == "immediate" and self._task is not None and not self._task.done():
+            self._task.cancel()
+
+    async def stream_events(self) -> AsyncGenerator[StreamEvent, None]:
+        """Yield events as the run produces them; raises the run's error, if any, at the end.
+
+        The run does not start a new turn until the events of the previous one have been
+        consumed, so ``current_turn`` and ``cancel(mode="after_turn")`` refer to the turn being
+        read. Leaving the loop early detaches the reader and the run goes on unobserved; call
+        ``cancel()`` to stop it.
+        """
+        queue = self._queue
+        try:
+            while True:
+                event = await queue.get()
+                try:
+                    if isinstance(event, _Done):
+                        break
+                    yield event
+                finally:
+                    # Done once the reader comes back for more (or leaves): that is what the run
+                    # waits for at a turn boundary.
+                    queue.task_done()
+        finally:
+            if not self.is_complete:
+                self._detach()
+        if self._task is not None:
+            # The run task queues the end marker last; collect it so that no "exception was
+            # never retrieved" warning escapes.
+            await asyncio.wait([self._task])
+        if self._exception is not None:
+            raise self._exception
+
+    def _detach(self) -> None:
+        # Nobody reads any more: stop holding turns back for a reader.
+        self._detached = True
+        while not self._queue.empty():
+            self._queue.get_nowait()
+            self._queue.task_done()
+
+    async def _wait_until_consumed(self) -> None:
+        if not self._detached:
+            await self._queue.join()
+
+    def _attach(self, run: RunInProgress) -> None:
+        self._progress = run
+        self.input = run.original_input
+        self.new_items = run.new_items
+        self.raw_responses = run.model_responses
+        self.context_wrapper = run.context_wrapper
+        self.input_guardrail_results = run.input_guardrail_results
+        self.output_guardrail_results = run.output_guardrail_results
+        self.tool_input_guardrail_results = run.tool_input_guardrail_results
+        self.tool_output_guardrail_results = run.tool_output_guardrail_results
+        self.max_turns = run.max_turns
+        self.current_turn = run.current_turn
+
+    def _emit(self, event: StreamEvent) -> None:
+        if not self._detached:
+            self._queue.put_nowait(event)
+
+    def _finish(self, exception: BaseException | None) -> None:
+        self._exception = exception
+        self.is_complete = True
+        self._queue.put_nowait(_DONE)
+
+    def __str__(self) -> str:
+        return (
+            f"RunResultStreaming(current_agent={self.current_agent.name!r}, "
+            f"is_complete={self.is_complete}, final_output={self.final_output!r})"
+        )

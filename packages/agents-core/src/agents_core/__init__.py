@@ -74,7 +74,7 @@ _EXPORTS: dict[str, str] = {
     "ReplayModelProvider": "_models.replay",
     "normalize_request": "_models.replay",
     "replay_tools": "_models.replay",
-    "RunErrorDetails": "_run.results",
+    "RunErrorDetails": "exceptions",
     "RunResult": "_run.results",
     "RunResultStreaming": "_run.results",
     "CallModelData": "_run.config",
@@ -347,7 +347,6 @@ if TYPE_CHECKING:
     from ._run.config import CallModelInputFilter as CallModelInputFilter
     from ._run.config import ModelInputData as ModelInputData
     from ._run.config import RunConfig as RunConfig
-    from ._run.results import RunErrorDetails as RunErrorDetails
     from ._run.results import RunResult as RunResult
     from ._run.results import RunResultStreaming as RunResultStreaming
     from ._run.run_state import RunState as RunState
@@ -377,6 +376,7 @@ if TYPE_CHECKING:
     from .exceptions import ModelBehaviorError as ModelBehaviorError
     from .exceptions import OutputGuardrailTripwireTriggered as OutputGuardrailTripwireTriggered
     from .exceptions import ReplayDivergenceError as ReplayDivergenceError
+    from .exceptions import RunErrorDetails as RunErrorDetails
     from .exceptions import SessionError as SessionError
     from .exceptions import SessionSchemaError as SessionSchemaError
     from .exceptions import ToolExecutionError as ToolExecutionError

@@ -29,11 +29,14 @@ here. Messages never include secrets.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ._agents.agent import Agent
     from ._agents.guardrails import InputGuardrailResult, OutputGuardrailResult
-    from ._run.results import RunErrorDetails
+    from ._base.run_context import RunContextWrapper
+    from ._items.items import ModelResponse, RunItem, TResponseInputItem
     from ._tools.tool_guardrails import (
         ToolGuardrailFunctionOutput,
         ToolInputGuardrail,
@@ -51,6 +54,7 @@ __all__ = (
     "ModelScriptError",
     "OutputGuardrailTripwireTriggered",
     "ReplayDivergenceError",
+    "RunErrorDetails",
     "SessionError",
     "SessionSchemaError",
     "ToolExecutionError",
@@ -62,6 +66,23 @@ __all__ = (
     "UnofferedToolCall",
     "UserError",
 )
+
+
+@dataclass(eq=False)
+class RunErrorDetails:
+    """What a failed run had produced before it failed (``AgentsException.run_data``)."""
+
+    input: str | list[TResponseInputItem]
+    new_items: list[RunItem]
+    raw_responses: list[ModelResponse]
+    last_agent: Agent[Any]
+    context_wrapper: RunContextWrapper[Any]
+
+    def __str__(self) -> str:
+        return (
+            f"RunErrorDetails(last_agent={self.last_agent.name!r}, "
+            f"{len(self.new_items)} new items, {len(self.raw_responses)} model responses)"
+        )
 
 
 class AgentsException(Exception):

@@ -19,26 +19,9 @@ if TYPE_CHECKING:
     from .progress import RunInProgress
     from .run_state import RunState
 
-__all__ = ("RunErrorDetails", "RunResult", "RunResultBase", "RunResultStreaming")
+__all__ = ("RunResult", "RunResultBase", "RunResultStreaming")
 
 T = TypeVar("T")
-
-
-@dataclass(eq=False)
-class RunErrorDetails:
-    """What a failed run had produced before it failed (``AgentsException.run_data``)."""
-
-    input: str | list[TResponseInputItem]
-    new_items: list[RunItem]
-    raw_responses: list[ModelResponse]
-    last_agent: Agent[Any]
-    context_wrapper: RunContextWrapper[Any]
-
-    def __str__(self) -> str:
-        return (
-            f"RunErrorDetails(last_agent={self.last_agent.name!r}, "
-            f"{len(self.new_items)} new items, {len(self.raw_responses)} model responses)"
-        )
 
 
 @dataclass(eq=False)

@@ -18,10 +18,10 @@ from .._items.items import (
     TResponseInputItem,
 )
 from .._items.stream_events import AgentUpdatedStreamEvent
-from ..exceptions import AgentsException, MaxTurnsExceeded, UserError
+from ..exceptions import AgentsException, MaxTurnsExceeded, RunErrorDetails, UserError
 from .config import RunConfig
 from .progress import RunInProgress
-from .results import RunErrorDetails, RunResult, RunResultStreaming
+from .results import RunResult, RunResultStreaming
 from .step import finish_turn, run_output_guardrails
 from .turn import add_items, call_model_guarded, prepare_turn, process_output
 

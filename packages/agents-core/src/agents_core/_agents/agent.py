@@ -21,8 +21,9 @@ if TYPE_CHECKING:
     from .._base.output_schema import AgentOutputSchemaBase
     from .._run.config import RunConfig
     from .._run.results import RunResult, RunResultStreaming
+    from .._tools.mcp_config import MCPConfig
     from .._tools.tools import NeedsApproval, ToolErrorFunction
-    from ..mcp import MCPConfig, MCPServer
+    from ..mcp import MCPServer
     from .guardrails import InputGuardrail, OutputGuardrail
     from .handoffs import Handoff
     from .hooks import RunHooks

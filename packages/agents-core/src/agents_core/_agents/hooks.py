@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from .._tools.tools import Tool
     from .agent import Agent
 
-__all__ = ("AgentHooks", "RunHooks")
+__all__ = ("AgentHooks", "AgentHooksBase", "RunHooks", "RunHooksBase")
 
 
 class RunHooks(Generic[TContext]):
@@ -101,3 +101,9 @@ class AgentHooks(Generic[TContext]):
         self, context: RunContextWrapper[TContext], agent: Agent[TContext], response: ModelResponse
     ) -> None:
         """After this agent's model call returned."""
+
+
+RunHooksBase = RunHooks
+"""The base class of run hooks (the official SDK's name for it)."""
+AgentHooksBase = AgentHooks
+"""The base class of agent hooks (the official SDK's name for it)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import abc
 import asyncio
 import dataclasses
 from collections.abc import Mapping
@@ -10,7 +11,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from .._items.items import TResponseInputItem
 
-__all__ = ("MemorySession", "Session", "SessionSettings")
+__all__ = ("MemorySession", "Session", "SessionABC", "SessionSettings")
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,29 @@ class Session(Protocol):
     async def clear_session(self) -> None:
         """Remove every item."""
         ...
+
+
+class SessionABC(abc.ABC):
+    """A base class for sessions of your own: implement the four methods (see ``Session``)."""
+
+    session_id: str
+    session_settings: SessionSettings | None = None
+
+    @abc.abstractmethod
+    async def get_items(self, limit: int | None = None) -> list[TResponseInputItem]:
+        """The stored items, oldest first; with ``limit``, only the latest ``limit`` items."""
+
+    @abc.abstractmethod
+    async def add_items(self, items: list[TResponseInputItem]) -> None:
+        """Append items, all or nothing."""
+
+    @abc.abstractmethod
+    async def pop_item(self) -> TResponseInputItem | None:
+        """Remove and return the latest item, or None when the session is empty."""
+
+    @abc.abstractmethod
+    async def clear_session(self) -> None:
+        """Remove every item."""
 
 
 class MemorySession:

@@ -31,6 +31,7 @@ __all__ = (
     "ToolErrorFunction",
     "default_tool_error_function",
     "function_tool",
+    "tool",
 )
 
 ToolErrorFunction: TypeAlias = Callable[[RunContextWrapper[Any], Exception], "str | Awaitable[str]"]
@@ -355,3 +356,7 @@ def function_tool(
     if func is not None:
         return build(func)
     return build
+
+
+tool = function_tool
+"""Another name for :func:`function_tool` (``from agents.decorators import tool``)."""

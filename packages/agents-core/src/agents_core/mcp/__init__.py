@@ -19,6 +19,7 @@ except ModuleNotFoundError as exc:  # pragma: no cover - depends on what is inst
         name="mcp",
     ) from exc
 
+from .._tools.mcp_config import MCPConfig as MCPConfig
 from ..exceptions import MCPConnectionError as MCPConnectionError
 from ..exceptions import MCPServerError as MCPServerError
 from ..exceptions import MCPToolError as MCPToolError
@@ -30,7 +31,6 @@ from ._server import MCPServerStdio as MCPServerStdio
 from ._server import MCPServerStdioParams as MCPServerStdioParams
 from ._server import MCPServerStreamableHttp as MCPServerStreamableHttp
 from ._server import MCPServerStreamableHttpParams as MCPServerStreamableHttpParams
-from ._tools import MCPConfig as MCPConfig
 from ._tools import RequireApprovalSetting as RequireApprovalSetting
 from ._tools import ToolFilter as ToolFilter
 from ._tools import ToolFilterCallable as ToolFilterCallable

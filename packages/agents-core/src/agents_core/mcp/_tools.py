@@ -15,6 +15,7 @@ from typing_extensions import TypedDict
 
 from .._base.run_context import RunContextWrapper, ToolContext
 from .._base.strict_schema import ensure_strict_json_schema
+from .._tools.mcp_config import MCPConfig
 from .._tools.tools import FunctionTool, ToolErrorFunction, default_tool_error_function
 from ..exceptions import ModelBehaviorError, UserError
 
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
     from ._server import MCPServer
 
 __all__ = (
-    "MCPConfig",
     "RequireApprovalSetting",
     "ToolFilter",
     "ToolFilterCallable",
@@ -35,21 +35,6 @@ __all__ = (
     "prompt_instructions",
     "tool_output_from_result",
 )
-
-
-class MCPConfig(TypedDict):
-    """How an agent uses its MCP servers' tools (``Agent(mcp_config=...)``).
-
-    ``convert_schemas_to_strict`` (default True) makes tool schemas strict where they can be:
-    optional arguments become nullable and are left out of the call when the model sends null.
-    ``include_server_in_tool_names`` prefixes each tool with its server's name, which settles
-    name collisions between servers. ``failure_error_function`` turns a failed call into the
-    tool output the model sees (``None``: the run raises).
-    """
-
-    convert_schemas_to_strict: NotRequired[bool]
-    include_server_in_tool_names: NotRequired[bool]
-    failure_error_function: NotRequired[ToolErrorFunction | None]
 
 
 class ToolFilterStatic(TypedDict):

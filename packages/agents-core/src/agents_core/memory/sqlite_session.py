@@ -1,0 +1,5 @@
+"""Conversation memory in SQLite."""
+
+from .._memory.sqlite_session import SQLiteSession as SQLiteSession
+
+__all__ = ("SQLiteSession",)

@@ -1,0 +1,21 @@
+"""Running agents: ``Runner`` and the run's settings."""
+
+from ._base.run_context import RunContextWrapper as RunContextWrapper
+from ._run.config import CallModelData as CallModelData
+from ._run.config import CallModelInputFilter as CallModelInputFilter
+from ._run.config import ModelInputData as ModelInputData
+from ._run.config import RunConfig as RunConfig
+from ._run.run_state import RunState as RunState
+from ._run.runner import DEFAULT_MAX_TURNS as DEFAULT_MAX_TURNS
+from ._run.runner import Runner as Runner
+
+__all__ = (
+    "DEFAULT_MAX_TURNS",
+    "CallModelData",
+    "CallModelInputFilter",
+    "ModelInputData",
+    "RunConfig",
+    "RunContextWrapper",
+    "RunState",
+    "Runner",
+)

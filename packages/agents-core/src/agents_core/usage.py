@@ -1,0 +1,11 @@
+"""Requests and tokens used."""
+
+from ._base.usage import InputTokensDetails as InputTokensDetails
+from ._base.usage import OutputTokensDetails as OutputTokensDetails
+from ._base.usage import Usage as Usage
+
+__all__ = (
+    "InputTokensDetails",
+    "OutputTokensDetails",
+    "Usage",
+)

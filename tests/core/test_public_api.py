@@ -17,11 +17,14 @@ import agents_core.stream_types
 import agents_core.testing
 import agents_core.tracing
 
-PUBLIC_MODULES = ["agents_core"] + sorted(
-    info.name
-    for info in pkgutil.walk_packages(agents_core.__path__, "agents_core.")
-    if not any(part.startswith("_") for part in info.name.split("."))
-)
+PUBLIC_MODULES = [
+    "agents_core",
+    *sorted(
+        info.name
+        for info in pkgutil.walk_packages(agents_core.__path__, "agents_core.")
+        if not any(part.startswith("_") for part in info.name.split("."))
+    ),
+]
 
 
 @pytest.mark.parametrize("module_name", PUBLIC_MODULES)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import pkgutil
 import subprocess
 import sys
 
@@ -11,11 +12,16 @@ import pytest
 import agents
 import agents_core
 import agents_core.exceptions
+import agents_core.tracing
 import agents_openai
 
 
 def test_facade_all_is_the_stable_api() -> None:
-    assert tuple(agents.__all__) == agents_core.__all__ + agents_openai.__all__
+    assert set(agents_core.__all__) | set(agents_openai.__all__) <= set(agents.__all__)
+    assert isinstance(agents.__all__, tuple) and len(set(agents.__all__)) == len(agents.__all__)
+    for name in agents.__all__:
+        assert getattr(agents, name) is not None, name
+    assert agents.trace is agents_core.tracing.trace
     for name in agents_core.__all__:
         assert getattr(agents, name) is getattr(agents_core, name)
     for name in agents_openai.__all__:
@@ -88,3 +94,29 @@ def test_import_agents_is_lazy() -> None:
     ).stdout.split()
     assert "agents_core._run.runner" not in out and "pydantic" not in out
     assert "agents_openai" not in out and "httpx2" not in out
+
+
+FACADE_MODULES = sorted(
+    info.name
+    for info in pkgutil.walk_packages(agents.__path__, "agents.")
+    if not info.name.startswith(("agents.realtime", "agents.voice", "agents.extensions"))
+)
+
+
+@pytest.mark.parametrize("module_name", FACADE_MODULES)
+def test_every_facade_module_re_exports_resolvable_names(module_name: str) -> None:
+    module = importlib.import_module(module_name)
+    assert isinstance(module.__all__, tuple) and len(set(module.__all__)) == len(module.__all__)
+    for name in module.__all__:
+        assert getattr(module, name) is not None, name
+
+
+def test_a_facade_module_loads_only_what_it_re_exports() -> None:
+    out = subprocess.run(
+        [sys.executable, "-c", "import agents.items, sys; print('\\n'.join(sys.modules))"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    assert "agents_core._items.items" in out
+    assert "agents_core._run.runner" not in out and "agents_openai" not in out

@@ -74,12 +74,50 @@ _OPENAI_NAMES: tuple[str, ...] = (
     "start_openai_conversations_session",
 )
 
-__all__ = _core.__all__ + _OPENAI_NAMES
+# Official top-level names that come from agents_core's public modules rather than its top level.
+_MODULE_NAMES: dict[str, tuple[str, ...]] = {
+    "agents_core.logger": ("enable_verbose_stdout_logging",),
+    "agents_core.memory": ("SessionABC",),
+    "agents_core.run_context": ("TContext",),
+    "agents_core.tracing": (
+        "AgentSpanData",
+        "CustomSpanData",
+        "FunctionSpanData",
+        "GenerationSpanData",
+        "GuardrailSpanData",
+        "HandoffSpanData",
+        "Span",
+        "SpanData",
+        "SpanError",
+        "Trace",
+        "TracingProcessor",
+        "add_trace_processor",
+        "agent_span",
+        "custom_span",
+        "flush_traces",
+        "function_span",
+        "gen_span_id",
+        "gen_trace_id",
+        "generation_span",
+        "get_current_span",
+        "get_current_trace",
+        "guardrail_span",
+        "handoff_span",
+        "set_trace_processors",
+        "set_tracing_disabled",
+        "task_span",
+        "trace",
+        "turn_span",
+    ),
+}
 
 _SOURCES: dict[str, str] = {
     **dict.fromkeys(_core.__all__, "agents_core"),
     **dict.fromkeys(_OPENAI_NAMES, "agents_openai"),
+    **{name: module for module, names in _MODULE_NAMES.items() for name in names},
 }
+
+__all__ = ("__version__", *sorted(_SOURCES))
 
 
 def __getattr__(name: str) -> Any:
@@ -121,4 +159,8 @@ if type(_get_default_model_provider()).__name__ == "_NoProvider":
 
 if TYPE_CHECKING:
     from agents_core import *  # noqa: F403
+    from agents_core.logger import enable_verbose_stdout_logging as enable_verbose_stdout_logging
+    from agents_core.memory import SessionABC as SessionABC
+    from agents_core.run_context import TContext as TContext
+    from agents_core.tracing import *  # noqa: F403
     from agents_openai import *  # noqa: F403

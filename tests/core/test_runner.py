@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import subprocess
 import sys
 import threading
@@ -515,12 +516,31 @@ async def test_disabled_tools_are_not_offered() -> None:
     assert model.calls[0].tool_names == ["temperature"]
 
 
-async def test_duplicate_tool_names_are_a_user_error() -> None:
+async def test_duplicate_tool_names_warn_and_keep_one_or_are_a_user_error(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     other = function_tool(lambda city: 1.0, name_override="temperature")
-    with pytest.raises(UserError, match="two tools or handoffs named 'temperature'"):
+    strict = RunConfig(tool_name_collision_policy="error")
+    with pytest.raises(UserError, match="2 tools or handoffs named 'temperature'"):
         await Runner.run(
-            Agent(name="a", model=ScriptedModel(["x"]), tools=[temperature, other]), "go"
+            Agent(name="a", model=ScriptedModel(["x"]), tools=[temperature, other]),
+            "go",
+            run_config=strict,
         )
+    model = ScriptedModel(["x"])
+    with caplog.at_level(logging.WARNING, logger="openai.agents"):
+        await Runner.run(Agent(name="a", model=model, tools=[temperature, other]), "go")
+    assert model.first_call.tools == [other]  # the last of that name
+    assert any("tool name collision" in r.getMessage() for r in caplog.records)
+
+
+async def test_a_handoff_wins_over_a_tool_of_the_same_name() -> None:
+    billing = Agent(name="Billing", model=ScriptedModel(["billing here"]))
+    clash = function_tool(lambda: "tool", name_override="transfer_to_billing")
+    model = ScriptedModel([function_call("transfer_to_billing", {}, call_id="h")])
+    agent = Agent(name="a", model=model, tools=[clash], handoffs=[billing])
+    result = await Runner.run(agent, "go")
+    assert model.first_call.tools == [] and result.last_agent is billing
 
 
 async def test_model_error_propagates_with_run_data() -> None:

@@ -81,7 +81,7 @@ _EXPORTS: dict[str, str] = {
     "CallModelInputFilter": "_run.config",
     "ModelInputData": "_run.config",
     "RunConfig": "_run.config",
-    "SessionInputCallback": "_items.history",
+    "SessionInputCallback": "_memory.history",
     "RunContextWrapper": "_base.run_context",
     "ToolContext": "_base.run_context",
     "RunState": "_run.run_state",
@@ -304,7 +304,6 @@ if TYPE_CHECKING:
     from ._base.usage import InputTokensDetails as InputTokensDetails
     from ._base.usage import OutputTokensDetails as OutputTokensDetails
     from ._base.usage import Usage as Usage
-    from ._items.history import SessionInputCallback as SessionInputCallback
     from ._items.items import HandoffCallItem as HandoffCallItem
     from ._items.items import HandoffOutputItem as HandoffOutputItem
     from ._items.items import ItemHelpers as ItemHelpers
@@ -328,6 +327,7 @@ if TYPE_CHECKING:
     from ._items.stream_events import RunItemStreamEvent as RunItemStreamEvent
     from ._items.stream_events import StreamEvent as StreamEvent
     from ._items.stream_types import TResponseStreamEvent as TResponseStreamEvent
+    from ._memory.history import SessionInputCallback as SessionInputCallback
     from ._memory.session import MemorySession as MemorySession
     from ._memory.session import Session as Session
     from ._memory.session import SessionSettings as SessionSettings

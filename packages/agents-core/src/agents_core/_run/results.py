@@ -147,7 +147,7 @@ class RunResultStreaming(RunResultBase):
 
     current_agent: Agent[Any]
     current_turn: int = 0
-    max_turns: int = 10
+    max_turns: int | None = 10
     is_complete: bool = False
     _queue: asyncio.Queue[StreamEvent | _Done] = field(default_factory=asyncio.Queue, repr=False)
     _task: asyncio.Task[None] | None = field(default=None, repr=False)

@@ -53,7 +53,7 @@ class _StateDocument(pydantic.BaseModel):
     model_item_offset: int = pydantic.Field(ge=0)
     turn_start: int = pydantic.Field(ge=0)
     current_turn: int = pydantic.Field(ge=0)
-    max_turns: int = pydantic.Field(ge=1)
+    max_turns: int | None = pydantic.Field(ge=1)
     usage: dict[str, Any]
     context: Any
     approvals: dict[str, Any]
@@ -107,7 +107,7 @@ class RunState(Generic[TContext]):
         return self._progress.current_turn
 
     @property
-    def max_turns(self) -> int:
+    def max_turns(self) -> int | None:
         """The run's turn limit."""
         return self._progress.max_turns
 

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 from .._agents.agent import FunctionToolResult, ToolsToFinalOutputResult
 from .._agents.nested_runs import NestedRunPaused
 from .._base.run_context import ToolContext
-from .._items.history import paired_history
 from .._items.items import (
     HandoffCallItem,
     HandoffOutputItem,
@@ -27,10 +26,13 @@ from .._items.items import (
     ToolCallItem,
     ToolCallOutputItem,
 )
-from .._tools.approvals import requires_approval
+from .._memory.history import paired_history
+from .._tools.approvals import DEFAULT_REJECTION_MESSAGE, requires_approval
 from .._tools.tools import FunctionTool, LocalCallTool
 from ..exceptions import ModelBehaviorError, OutputGuardrailTripwireTriggered, UserError
-from .tool_execution import ToolRun, execute_tool_runs
+from .config import ToolExecutionConfig
+from .tool_errors import formatted_tool_error
+from .tool_execution import ToolRun, execute_tool_runs, input_guardrail_verdict
 from .turn import PreparedTurn, add_items
 
 if TYPE_CHECKING:
@@ -138,20 +140,46 @@ async def _sort_by_approval(
             continue
         decision = run.approvals.decision(tool.name, call.call_id)
         if decision is None:
-            waiting.append(ToolApprovalItem(agent=agent, raw_item=call, tool_name=tool.name))
+            blocked = await _blocked_before_approval(run, agent, tool, call)
+            if blocked is None:
+                waiting.append(ToolApprovalItem(agent=agent, raw_item=call, tool_name=tool.name))
+                continue
+            message = blocked
         elif decision:
             ready.append(tool_run)
+            continue
         else:
-            message = run.approvals.rejection_message(tool.name, call.call_id)
-            rejected.append(
-                ToolCallOutputItem(
-                    agent=agent,
-                    raw_item=ItemHelpers.tool_call_output_item(call, message),
-                    output=message,
-                )
+            message = run.approvals.rejected.get(call.call_id) or await formatted_tool_error(
+                run,
+                kind="approval_rejected",
+                tool_name=tool.name,
+                call_id=call.call_id,
+                default_message=DEFAULT_REJECTION_MESSAGE,
             )
+        rejected.append(
+            ToolCallOutputItem(
+                agent=agent,
+                raw_item=ItemHelpers.tool_call_output_item(call, message),
+                output=message,
+            )
+        )
     add_items(run, rejected)
     return ready, waiting
+
+
+async def _blocked_before_approval(
+    run: RunInProgress, agent: Agent[Any], tool: FunctionTool, call: ResponseFunctionToolCall
+) -> str | None:
+    """With ``pre_approval_tool_input_guardrails``, what the tool's input guardrails reject a
+    call with before it reaches a person (None: it waits for approval)."""
+    config = run.run_config.tool_execution
+    if not (
+        tool.tool_input_guardrails
+        and isinstance(config, ToolExecutionConfig)
+        and config.pre_approval_tool_input_guardrails
+    ):
+        return None
+    return await input_guardrail_verdict(run, agent, tool, call)
 
 
 async def _local_decision(
@@ -292,8 +320,24 @@ async def _hand_off(
 _IGNORED = "Multiple handoffs were requested in one turn; only the first was carried out."
 
 
-async def _filter_history(run: RunInProgress, handoff: Handoff[Any]) -> None:
+def _input_filter(run: RunInProgress, handoff: Handoff[Any]) -> Any:
+    """The filter for this handoff: its own, the run's, or history nesting when asked for."""
     input_filter = handoff.input_filter or run.run_config.handoff_input_filter
+    if input_filter is not None:
+        return input_filter
+    nest = handoff.nest_handoff_history
+    if nest is None:
+        nest = run.run_config.nest_handoff_history
+    if not nest:
+        return None
+    from .._agents.handoff_history import nest_handoff_history
+
+    mapper = run.run_config.handoff_history_mapper
+    return lambda data: nest_handoff_history(data, history_mapper=mapper)
+
+
+async def _filter_history(run: RunInProgress, handoff: Handoff[Any]) -> None:
+    input_filter = _input_filter(run, handoff)
     if input_filter is None:
         return
     from .._agents.handoffs import HandoffInputData
@@ -320,7 +364,8 @@ async def _filter_history(run: RunInProgress, handoff: Handoff[Any]) -> None:
         else list(filtered.input_history)
     )
     history.extend(item.to_input_item() for item in filtered.pre_handoff_items)
-    history.extend(item.to_input_item() for item in filtered.new_items)
+    sent = filtered.new_items if filtered.input_items is None else filtered.input_items
+    history.extend(item.to_input_item() for item in sent)
     run.history = paired_history(history)
     run.model_item_offset = len(run.new_items)
 

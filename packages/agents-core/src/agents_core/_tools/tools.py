@@ -7,6 +7,7 @@ import asyncio
 import inspect
 import json
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, overload
 
@@ -41,6 +42,14 @@ NeedsApproval: TypeAlias = Callable[
     [RunContextWrapper[Any], dict[str, Any], str], "bool | Awaitable[bool]"
 ]
 """Decides from the context, the call's arguments and its call id whether a person must approve."""
+
+
+DefaultErrorRewriter: TypeAlias = Callable[[ToolContext[Any], Exception, str], Awaitable[str]]
+default_error_rewriter: ContextVar[DefaultErrorRewriter | None] = ContextVar(
+    "agents_default_tool_error_rewriter", default=None
+)
+"""Set by the runner (``RunConfig.tool_error_formatter``): rewrites the message of tools that
+use the default failure function."""
 
 
 def default_tool_error_function(ctx: RunContextWrapper[Any], error: Exception) -> str:
@@ -208,7 +217,12 @@ def _make_invoker(
         except Exception as exc:
             log().info("function tool failed", tool=schema.name, error=type(exc).__name__)
             message = failure_error_function(ctx, exc)
-            return await message if inspect.isawaitable(message) else message
+            if inspect.isawaitable(message):
+                message = await message
+            rewrite = default_error_rewriter.get()
+            if rewrite is not None and failure_error_function is default_tool_error_function:
+                message = await rewrite(ctx, exc, message)
+            return message
 
     return call_reporting_errors
 

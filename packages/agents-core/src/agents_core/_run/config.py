@@ -180,7 +180,8 @@ class RunConfig:
     session_settings: SessionSettings | Mapping[str, Any] | None = None
     """Overrides the session's own settings (each value that is not None), e.g. ``limit``."""
     reasoning_item_id_policy: ReasoningItemIdPolicy | None = None
-    """``"omit"`` sends reasoning items of earlier turns without their ids."""
+    """``"omit"`` sends reasoning items of earlier turns without their ids (for servers that
+    store nothing; OpenAI's published spec marks a reasoning input item's ``id`` as required)."""
     sandbox: Any = None
     """Sandboxed agents (not supported yet)."""
     tool_execution: ToolExecutionConfig | Mapping[str, Any] | None = None

@@ -7,10 +7,12 @@ the tests that need it with a message saying what to install; nothing is skipped
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import glob
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -211,7 +213,182 @@ def unique() -> str:
     return f"t{uuid.uuid4().hex[:12]}"
 
 
-@pytest.fixture(scope="session")
-def python() -> str:
-    """The interpreter running the tests (for child processes that use our packages)."""
-    return sys.executable
+@pytest.fixture
+def closed_port() -> int:
+    """A port on 127.0.0.1 where nothing listens (connections to it are refused)."""
+    return free_port()
+
+
+# --------------------------------------------------------------------------------------------
+# Several processes writing one session, and a connection cut half-way through a turn
+
+WRITER_SCRIPT = Path(__file__).resolve().parent / "session_writer.py"
+
+
+class Writer:
+    """A ``session_writer.py`` child process, driven line by line."""
+
+    def __init__(self, process: asyncio.subprocess.Process) -> None:
+        self.process = process
+
+    async def read_line(self) -> str:
+        assert self.process.stdout is not None
+        line = await asyncio.wait_for(self.process.stdout.readline(), 60)
+        if not line:
+            assert self.process.stderr is not None
+            error = await self.process.stderr.read()
+            raise AssertionError(f"the writer ended: {error.decode()[-3000:]}")
+        return line.decode().strip()
+
+    async def send(self, command: str) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write(f"{command}\n".encode())
+        await self.process.stdin.drain()
+
+    async def finish(self) -> None:
+        await self.send("quit")
+        _, stderr = await asyncio.wait_for(self.process.communicate(), 60)
+        assert self.process.returncode == 0, stderr.decode()[-3000:]
+
+    def kill(self) -> None:
+        self.process.send_signal(signal.SIGKILL)
+
+
+class Writers:
+    """Starts writer processes (each connected and ready when returned) and reaps them."""
+
+    def __init__(self) -> None:
+        self.started: list[Writer] = []
+
+    async def start(
+        self, backend: str, url: str, session_id: str, namespace: str, writer: int, size: int = 100
+    ) -> Writer:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            str(WRITER_SCRIPT),
+            backend,
+            url,
+            session_id,
+            namespace,
+            str(writer),
+            str(size),
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        child = Writer(process)
+        self.started.append(child)
+        assert await child.read_line() == "ready"
+        return child
+
+
+@pytest.fixture
+async def writers() -> AsyncIterator[Writers]:
+    """Writer processes for the multi-process tests, killed if a test leaves one running."""
+    pool = Writers()
+    yield pool
+    for child in pool.started:
+        if child.process.returncode is None:
+            child.kill()
+            await child.process.wait()
+
+
+def whole_turns(items: list[dict[str, Any]]) -> set[tuple[int, int]]:
+    """Check that the items are whole four-item turns, none twice; return (writer, turn) seen."""
+    assert len(items) % 4 == 0, len(items)
+    seen: set[tuple[int, int]] = set()
+    for start in range(0, len(items), 4):
+        chunk = items[start : start + 4]
+        keys = {(item["writer"], item["turn"]) for item in chunk}
+        assert len(keys) == 1, f"a turn is mixed with another: {keys}"
+        assert [item["part"] for item in chunk] == [0, 1, 2, 3]
+        key = keys.pop()
+        assert key not in seen, f"turn {key} stored twice"
+        seen.add(key)
+    return seen
+
+
+@pytest.fixture
+def check_whole_turns() -> Any:
+    """``whole_turns(items)``: asserts whole, unique turns and returns their (writer, turn)."""
+    return whole_turns
+
+
+class WireCutter:
+    """A TCP proxy on 127.0.0.1 in front of a server, which can cut a client off mid-request.
+
+    It forwards both ways until ``cut_after(budget)``; from then on it passes only ``budget``
+    more bytes from clients to the server and drops the rest (``cut`` is set when it first
+    drops something). ``sever()`` then closes every connection, as a killed client's would be.
+    """
+
+    def __init__(self, target_port: int) -> None:
+        self.target_port = target_port
+        self.port = 0
+        self.cut = asyncio.Event()
+        self._budget: int | None = None
+        self._server: asyncio.Server | None = None
+        self._writers: list[asyncio.StreamWriter] = []
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    async def start(self) -> WireCutter:
+        self._server = await asyncio.start_server(self._accept, "127.0.0.1", 0)
+        self.port = self._server.sockets[0].getsockname()[1]
+        return self
+
+    def cut_after(self, budget: int) -> None:
+        self._budget = budget
+
+    async def _accept(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        upstream_reader, upstream_writer = await asyncio.open_connection(
+            "127.0.0.1", self.target_port
+        )
+        self._writers += [writer, upstream_writer]
+        for task in (
+            asyncio.create_task(self._pump(reader, upstream_writer, limited=True)),
+            asyncio.create_task(self._pump(upstream_reader, writer, limited=False)),
+        ):
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
+    async def _pump(
+        self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, *, limited: bool
+    ) -> None:
+        with contextlib.suppress(ConnectionError, OSError):
+            while data := await reader.read(65536):
+                if limited and self._budget is not None:
+                    passed, self._budget = data[: self._budget], max(0, self._budget - len(data))
+                    if len(passed) < len(data):
+                        self.cut.set()
+                    data = passed
+                if data:
+                    writer.write(data)
+                    await writer.drain()
+
+    async def sever(self) -> None:
+        for writer in self._writers:
+            writer.transport.abort()
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+
+    async def close(self) -> None:
+        await self.sever()
+        if self._server is not None:
+            self._server.close()
+            await self._server.wait_closed()
+
+
+@pytest.fixture
+async def wire_cutter() -> AsyncIterator[Any]:
+    """``await wire_cutter(port)``: a started ``WireCutter`` in front of 127.0.0.1:port."""
+    made: list[WireCutter] = []
+
+    async def make(port: int) -> WireCutter:
+        cutter = await WireCutter(port).start()
+        made.append(cutter)
+        return cutter
+
+    yield make
+    for cutter in made:
+        await cutter.close()

@@ -1,0 +1,10 @@
+"""``agents.extensions.models.litellm_provider``: ``LitellmProvider`` (``pip install 'agents[litellm]'``)."""
+
+from .._optional import missing_distribution
+
+try:
+    from agents_extensions.models.litellm_provider import LitellmProvider as LitellmProvider
+except ModuleNotFoundError as exc:
+    missing_distribution(exc, __name__, "litellm")
+
+__all__ = ("LitellmProvider",)

@@ -40,7 +40,9 @@ def open_session(backend: str, url: str, session_id: str, namespace: str) -> Any
     )
 
 
-async def main(backend: str, url: str, session_id: str, namespace: str, writer: int, size: int) -> None:
+async def main(
+    backend: str, url: str, session_id: str, namespace: str, writer: int, size: int
+) -> None:
     session = open_session(backend, url, session_id, namespace)
     await session.get_items(limit=1)  # connected (and tables created) before the signal
     print("ready", flush=True)

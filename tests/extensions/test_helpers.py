@@ -65,7 +65,9 @@ def test_old_large_outputs_are_trimmed_and_recent_turns_kept() -> None:
     items = history()
     trimmer = ToolOutputTrimmer(recent_turns=2, max_output_chars=500, preview_chars=20)
     trimmed = trimmer.trim_items(items)
-    assert trimmed[2]["output"].startswith("[search output trimmed: 1000 characters, first 20 kept]")
+    assert trimmed[2]["output"].startswith(
+        "[search output trimmed: 1000 characters, first 20 kept]"
+    )
     assert trimmed[2]["output"].endswith("\n" + "A" * 20 + "...")
     assert trimmed[4]["output"].startswith("[lookup output trimmed")
     assert trimmed[6] is items[6]  # short: untouched
@@ -87,7 +89,11 @@ def test_structured_outputs_keep_text_and_count_dropped_parts() -> None:
         {"type": "input_image", "image_url": "data:image/png;base64," + "x" * 500},
     ]
     items = [user("a"), call("shot", "c"), output("c", parts), user("b"), user("c")]
-    (trimmed,) = [i for i in ToolOutputTrimmer(preview_chars=10).trim_items(items) if i.get("call_id") == "c" and i["type"] == "function_call_output"]
+    (trimmed,) = [
+        i
+        for i in ToolOutputTrimmer(preview_chars=10).trim_items(items)
+        if i.get("call_id") == "c" and i["type"] == "function_call_output"
+    ]
     assert trimmed["output"].startswith("[shot output trimmed: 1322 characters, first 10 kept; 1")
     assert "E" * 10 + "..." in trimmed["output"] and "base64" not in trimmed["output"]
 
@@ -105,7 +111,12 @@ def test_as_a_model_input_filter() -> None:
 
 @pytest.mark.parametrize(
     "options",
-    [{"recent_turns": 0}, {"max_output_chars": 0}, {"preview_chars": -1}, {"trimmable_tools": b"x"}],
+    [
+        {"recent_turns": 0},
+        {"max_output_chars": 0},
+        {"preview_chars": -1},
+        {"trimmable_tools": b"x"},
+    ],
 )
 def test_bad_options_are_user_errors(options: dict[str, Any]) -> None:
     with pytest.raises(UserError):

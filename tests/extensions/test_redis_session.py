@@ -53,8 +53,10 @@ async def test_a_turn_is_one_script_call_and_no_transaction(redis_client: Any, u
 
     async def calls() -> dict[str, int]:
         stats = await redis_client.info("commandstats")
-        return {name: stats.get(f"cmdstat_{name}", {}).get("calls", 0) for name in
-                ("evalsha", "eval", "multi", "watch")}
+        return {
+            name: stats.get(f"cmdstat_{name}", {}).get("calls", 0)
+            for name in ("evalsha", "eval", "multi", "watch")
+        }
 
     before = await calls()
     await session.add_items([message(str(n)) for n in range(4)])
@@ -127,7 +129,11 @@ async def test_several_processes_write_one_session(
 
 
 async def test_a_writer_killed_mid_turn_stores_nothing_of_that_turn(
-    redis_url: str, redis_client: Any, unique: str, writers: Any, wire_cutter: Any,
+    redis_url: str,
+    redis_client: Any,
+    unique: str,
+    writers: Any,
+    wire_cutter: Any,
     check_whole_turns: Any,
 ) -> None:
     port = int(redis_url.rsplit(":", 1)[1].split("/")[0])

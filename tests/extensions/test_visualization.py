@@ -66,7 +66,13 @@ def svg_graph(agent: Agent[Any]) -> tuple[set[str], set[tuple[str, str]]]:
 def test_the_rendered_graph_holds_agents_tools_servers_and_handoffs() -> None:
     nodes, edges = svg_graph(team())
     assert nodes == {
-        "__start__", "__end__", "Triage", "Billing", 'Support "tier 2"', "weather", "refund",
+        "__start__",
+        "__end__",
+        "Triage",
+        "Billing",
+        'Support "tier 2"',
+        "weather",
+        "refund",
         "files",
     }
     assert {

@@ -155,4 +155,6 @@ def _text_of(output: Any) -> str:
 def _dropped_parts(output: Any) -> int:
     if not isinstance(output, list):
         return 0
-    return sum(1 for part in output if not (isinstance(part, dict) and part.get("type") == _TEXT_PART))
+    return sum(
+        1 for part in output if not (isinstance(part, dict) and part.get("type") == _TEXT_PART)
+    )

@@ -93,7 +93,7 @@ def _build(agent: Any, skip: frozenset[str] = frozenset()) -> _Graph:
     for node in graph.nodes.values():
         # Names are ids where they are unique; nodes that share a name are numbered.
         candidate, number = node.label, 0
-        while counts[node.label] > 1 and number == 0 or candidate in used:
+        while (counts[node.label] > 1 and number == 0) or candidate in used:
             number += 1
             candidate = f"{node.label} ({node.kind} {number})"
         node.id = candidate

@@ -90,7 +90,7 @@ class OpenAIChatCompletionsModel(Model):
             system_instructions=system_instructions,
             input=input,
             model_settings=model_settings,
-            tools=tools,
+            tools=[*tools, *handoffs],
             output_schema=output_schema,
             stream=False,
         )
@@ -129,7 +129,7 @@ class OpenAIChatCompletionsModel(Model):
             system_instructions=system_instructions,
             input=input,
             model_settings=model_settings,
-            tools=tools,
+            tools=[*tools, *handoffs],
             output_schema=output_schema,
             stream=True,
         )

@@ -5,7 +5,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from agents_core import AgentOutputSchemaBase, FunctionTool, ModelSettings, Tool, TResponseInputItem
+from agents_core import (
+    AgentOutputSchemaBase,
+    FunctionTool,
+    Handoff,
+    ModelSettings,
+    Tool,
+    TResponseInputItem,
+)
 from agents_core.exceptions import UserError
 
 __all__ = ("build_chat_body", "chat_messages", "chat_tool_choice", "chat_tools")
@@ -117,10 +124,23 @@ def chat_messages(
     return builder.messages
 
 
-def chat_tools(tools: list[Tool]) -> list[dict[str, Any]]:
-    """Function tools as chat ``tools``; other tools have no Chat Completions form."""
+def chat_tools(tools: list[Tool | Handoff[Any]]) -> list[dict[str, Any]]:
+    """Function tools and handoffs as chat ``tools``; other tools have no Chat Completions form."""
     definitions = []
     for tool in tools:
+        if isinstance(tool, Handoff):
+            definitions.append(
+                {
+                    "type": "function",
+                    "function": {
+                        "name": tool.tool_name,
+                        "description": tool.tool_description,
+                        "parameters": tool.input_json_schema,
+                        "strict": tool.strict_json_schema,
+                    },
+                }
+            )
+            continue
         if not isinstance(tool, FunctionTool):
             raise UserError(
                 f"Tool '{tool.name}' runs on OpenAI's side and needs the Responses API; Chat "
@@ -168,7 +188,7 @@ def build_chat_body(
     system_instructions: str | None,
     input: str | list[TResponseInputItem],
     model_settings: ModelSettings,
-    tools: list[Tool],
+    tools: list[Tool | Handoff[Any]],
     output_schema: AgentOutputSchemaBase | None,
     stream: bool,
 ) -> dict[str, Any]:

@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
-from agents_core import AgentOutputSchemaBase, ModelSettings, Tool, TResponseInputItem
+from agents_core import AgentOutputSchemaBase, Handoff, ModelSettings, Tool, TResponseInputItem
 from agents_core.exceptions import UserError
 
 __all__ = ("build_responses_body", "prompt_json", "responses_tool_choice", "responses_tools")
@@ -27,7 +27,7 @@ _HOSTED_CHOICES = frozenset(
 )
 
 
-def responses_tools(tools: list[Tool]) -> tuple[list[dict[str, Any]], list[str]]:
+def responses_tools(tools: list[Tool | Handoff[Any]]) -> tuple[list[dict[str, Any]], list[str]]:
     """Every tool's definition in the Responses format, and the ``include`` values they need."""
     definitions: list[dict[str, Any]] = []
     includes: list[str] = []
@@ -105,7 +105,7 @@ def build_responses_body(
     system_instructions: str | None,
     input: str | list[TResponseInputItem],
     model_settings: ModelSettings,
-    tools: list[Tool],
+    tools: list[Tool | Handoff[Any]],
     output_schema: AgentOutputSchemaBase | None,
     previous_response_id: str | None,
     conversation_id: str | None,

@@ -1,4 +1,4 @@
-"""``agents.extensions.memory.encrypt_session``: ``EncryptedSession`` (``pip install 'agents[encrypt]'``)."""
+"""``EncryptedSession``, at its official path (extra ``encrypt``)."""
 
 from .._optional import missing_distribution
 

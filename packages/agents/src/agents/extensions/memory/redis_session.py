@@ -1,4 +1,4 @@
-"""``agents.extensions.memory.redis_session``: ``RedisSession`` (``pip install 'agents[redis]'``)."""
+"""``RedisSession``, at its official path (extra ``redis``)."""
 
 from .._optional import missing_distribution
 

@@ -1,4 +1,4 @@
-"""``agents.extensions.memory.sqlalchemy_session``: ``SQLAlchemySession`` (``pip install 'agents[sqlalchemy]'``)."""
+"""``SQLAlchemySession``, at its official path (extra ``sqlalchemy``)."""
 
 from .._optional import missing_distribution
 

@@ -1,4 +1,4 @@
-"""``agents.extensions.models.litellm_model``: ``LitellmModel`` (``pip install 'agents[litellm]'``)."""
+"""``LitellmModel``, at its official path (extra ``litellm``)."""
 
 from .._optional import missing_distribution
 

@@ -1,4 +1,4 @@
-"""``agents.extensions.models.litellm_provider``: ``LitellmProvider`` (``pip install 'agents[litellm]'``)."""
+"""``LitellmProvider``, at its official path (extra ``litellm``)."""
 
 from .._optional import missing_distribution
 

@@ -392,3 +392,43 @@ async def wire_cutter() -> AsyncIterator[Any]:
     yield make
     for cutter in made:
         await cutter.close()
+
+
+# --------------------------------------------------------------------------------------------
+# The fake OpenAI server, checked against OpenAI's spec (as in tests/openai)
+
+SPEC_ENV = "AGENTS_OPENAI_SPEC"
+
+
+@pytest.fixture(scope="session")
+def spec_validator() -> Any:
+    """``(schema, body) -> errors`` from OpenAI's OpenAPI spec; None when it is not configured."""
+    import importlib.util
+
+    spec_path = os.environ.get(SPEC_ENV)
+    if not spec_path:
+        return None
+    script = Path(spec_path).with_name("validate_openai.py")
+    if not script.is_file():
+        pytest.fail(f"{SPEC_ENV}={spec_path!r}: validate_openai.py is not beside it")
+    spec = importlib.util.spec_from_file_location("validate_openai_extensions", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.load_spec("default")
+
+    def validate(schema: str, body: Any) -> list[str]:
+        errors: list[str] = module.errors_for(body, schema)
+        return errors
+
+    return validate
+
+
+@pytest.fixture
+async def openai_server(spec_validator: Any) -> AsyncIterator[Any]:
+    """A fake OpenAI server on 127.0.0.1 whose traffic must conform to OpenAI's spec."""
+    from agents_openai.testing import FakeOpenAIServer
+
+    async with FakeOpenAIServer(validator=spec_validator) as server:
+        yield server
+    assert server.conformance_errors == []

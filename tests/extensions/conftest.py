@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import glob
+import importlib.util
 import os
 import shutil
 import signal
@@ -403,7 +404,6 @@ SPEC_ENV = "AGENTS_OPENAI_SPEC"
 @pytest.fixture(scope="session")
 def spec_validator() -> Any:
     """``(schema, body) -> errors`` from OpenAI's OpenAPI spec; None when it is not configured."""
-    import importlib.util
 
     spec_path = os.environ.get(SPEC_ENV)
     if not spec_path:
@@ -432,3 +432,30 @@ async def openai_server(spec_validator: Any) -> AsyncIterator[Any]:
     async with FakeOpenAIServer(validator=spec_validator) as server:
         yield server
     assert server.conformance_errors == []
+
+
+# --------------------------------------------------------------------------------------------
+# OpenAI's Agents SDK, for the interoperability and signature tests
+
+OFFICIAL_ENV = ROOT / "benchmarks" / ".envs" / "official-extensions"
+
+
+@pytest.fixture(scope="session")
+def official_python() -> Path:
+    """The official SDK's interpreter, in a venv of its own (created on first use)."""
+    spec = importlib.util.spec_from_file_location(
+        "official_env", ROOT / "benchmarks" / "_official_env.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    try:
+        python: Path = module.ensure_official_env(
+            OFFICIAL_ENV,
+            log=False,
+            extras=("redis", "sqlalchemy", "encrypt", "viz"),
+            packages=("aiosqlite",),
+        )
+    except Exception as exc:  # pragma: no cover - only without uv or PyPI
+        pytest.fail(f"could not create the official SDK's venv at {OFFICIAL_ENV}: {exc}")
+    return python

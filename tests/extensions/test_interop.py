@@ -18,30 +18,8 @@ from cryptography.fernet import Fernet
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN = Path(__file__).resolve().parent / "session_plan.py"
-OFFICIAL_ENV = ROOT / "benchmarks" / ".envs" / "official-extensions"
 
 pytestmark = pytest.mark.timeout(900)
-
-
-@pytest.fixture(scope="session")
-def official_python() -> Path:
-    """The official SDK's interpreter, in a venv of its own (created on first use)."""
-    spec = importlib.util.spec_from_file_location(
-        "official_env", ROOT / "benchmarks" / "_official_env.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    try:
-        python: Path = module.ensure_official_env(
-            OFFICIAL_ENV,
-            log=False,
-            extras=("redis", "sqlalchemy", "encrypt", "viz"),
-            packages=("aiosqlite",),
-        )
-    except Exception as exc:  # pragma: no cover - only without uv or PyPI
-        pytest.fail(f"could not create the official SDK's venv at {OFFICIAL_ENV}: {exc}")
-    return python
 
 
 def _load_plan_runner() -> Any:

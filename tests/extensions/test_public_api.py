@@ -45,7 +45,9 @@ def test_all_is_a_sorted_tuple_of_documented_names(module_name: str) -> None:
         if inspect.isclass(value) or inspect.isfunction(value):
             assert inspect.getdoc(value), f"{module_name}.{name} has no docstring"
     if module_name.startswith("agents."):
-        ours = importlib.import_module(module_name.replace("agents.extensions", "agents_extensions"))
+        ours = importlib.import_module(
+            module_name.replace("agents.extensions", "agents_extensions")
+        )
         assert exported == ours.__all__
         for name in exported:
             assert getattr(module, name) is getattr(ours, name)

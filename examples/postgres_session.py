@@ -1,6 +1,6 @@
 """PostgreSQL session: one conversation held across two processes, through SQLAlchemy.
 
-    DATABASE_URL=postgresql+asyncpg://user:pass@127.0.0.1/db uv run python examples/postgres_session.py
+    DATABASE_URL=postgresql+asyncpg://user:pass@host/db uv run python examples/postgres_session.py
 
 The first process tells the agent a favourite city; then a second process (this script again,
 with ``--second-turn``) opens the same session in PostgreSQL and asks about it: its model

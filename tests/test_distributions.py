@@ -180,6 +180,18 @@ def test_each_sibling_installs_with_core_only(wheels: Path, tmp_path: Path, pack
     exported = _run(python, "-c", f"import {module}; print(len({module}.__all__))").strip()
     if package == "agents-openai":
         assert int(exported) > 0 and "httpx2" in installed
+    elif package == "agents-extensions":
+        # Its back ends are extras: none is installed, and using one names the extra to add.
+        assert exported == "1"
+        assert not installed & {"redis", "sqlalchemy", "cryptography", "litellm", "graphviz"}
+        out = _run(
+            python,
+            "-c",
+            "from agents_extensions.exceptions import MissingExtraError\n"
+            "try:\n    from agents_extensions.memory import RedisSession\n"
+            "except MissingExtraError as e:\n    print(e)",
+        )
+        assert "pip install 'agents-extensions[redis]'" in out
     else:
         assert exported == "0"
 

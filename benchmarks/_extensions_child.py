@@ -64,14 +64,16 @@ class Backend:
     def open(self, session_id: str) -> Any:
         if self.kind == "redis":
             import redis.asyncio
+
             from agents.extensions.memory import RedisSession
 
             if self.shared is None:
                 self.shared = redis.asyncio.from_url(self.target)
             return RedisSession(session_id, redis_client=self.shared, key_prefix=self.prefix)
         if self.kind == "postgres":
-            from agents.extensions.memory import SQLAlchemySession
             from sqlalchemy.ext.asyncio import create_async_engine
+
+            from agents.extensions.memory import SQLAlchemySession
 
             if self.shared is None:
                 self.shared = create_async_engine(self.target)

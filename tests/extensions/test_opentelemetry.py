@@ -63,6 +63,14 @@ async def lookup(city: str) -> str:
     return f"{city}: sunny"
 
 
+def finished(
+    processor: OpenTelemetryTracingProcessor, exporter: InMemorySpanExporter
+) -> tuple[ReadableSpan, ...]:
+    """The spans exported so far, once the processor handed over everything queued."""
+    processor.force_flush()
+    return exporter.get_finished_spans()
+
+
 def attrs(span: ReadableSpan) -> dict[str, Any]:
     return dict(span.attributes or {})
 
@@ -106,7 +114,7 @@ async def test_a_run_becomes_a_tree_of_genai_spans(
         model_settings=ModelSettings(temperature=0.2),
     )
     await Runner.run(agent, "Oslo and Rome?", run_config=RunConfig(group_id="conv-1"))
-    spans = exporter.get_finished_spans()
+    spans = finished(processor, exporter)
     names = sorted(span.name for span in spans)
     assert names == sorted(
         [
@@ -150,7 +158,7 @@ async def test_content_is_left_out_by_default(
 ) -> None:
     agent = Agent(name="a", model=two_turns(), tools=[lookup])
     await Runner.run(agent, "Oslo and Rome?")
-    attributes = [dict(span.attributes or {}) for span in exporter.get_finished_spans()]
+    attributes = [dict(span.attributes or {}) for span in finished(processor, exporter)]
     text = json.dumps(attributes)
     assert "Oslo" not in text and "sunny" not in text
     assert not any(
@@ -165,7 +173,7 @@ async def test_content_is_exported_when_allowed_and_recorded(
     await Runner.run(
         agent, "Oslo and Rome?", run_config=RunConfig(trace_include_sensitive_data=True)
     )
-    spans = exporter.get_finished_spans()
+    spans = finished(sensitive, exporter)
     tools = [span for span in spans if span.name == "execute_tool lookup"]
     assert sorted(str(attrs(span)["gen_ai.tool.call.result"]) for span in tools) == [
         "Oslo: sunny",
@@ -186,7 +194,7 @@ async def test_content_is_exported_when_allowed_and_recorded(
         run_config=RunConfig(trace_include_sensitive_data=False),
     )
     assert "Oslo" not in json.dumps(
-        [dict(s.attributes or {}) for s in exporter.get_finished_spans()]
+        [dict(s.attributes or {}) for s in finished(sensitive, exporter)]
     )
 
 
@@ -200,7 +208,7 @@ async def test_failures_set_error_status(
     model = ScriptedModel([function_call("broken", {}, call_id="c")])
     with pytest.raises(Exception, match="disk on fire"):
         await Runner.run(Agent(name="a", model=model, tools=[broken]), "go")
-    tool = by_name(exporter.get_finished_spans())["execute_tool broken"]
+    tool = by_name(finished(processor, exporter))["execute_tool broken"]
     assert tool.status.status_code == StatusCode.ERROR
     assert attrs(tool)["error.type"] == "RuntimeError"
 
@@ -228,7 +236,7 @@ async def test_handoffs_guardrails_and_custom_spans(
 
             await asyncio.create_task(nested())
         await Runner.run(triage, "help")
-    spans = by_name(exporter.get_finished_spans())
+    spans = by_name(finished(processor, exporter))
     handoff = spans["handoff Triage -> Helper"]
     assert attrs(handoff)["agents.handoff.to_agent"] == "Helper"
     guardrail = spans["guardrail polite"]
@@ -251,3 +259,20 @@ async def test_shutdown_closes_what_an_abandoned_run_left_open(
     assert sorted(s.name for s in exporter.get_finished_spans()) == ["Abandoned", "never finished"]
     span.finish(reset_current=True)
     started.finish(reset_current=True)
+
+
+async def test_a_full_queue_drops_and_counts_instead_of_blocking(
+    exporter: InMemorySpanExporter,
+) -> None:
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    full = OpenTelemetryTracingProcessor(provider, max_queue_size=0)
+    set_trace_processors([full])
+    try:
+        with trace("Dropped"), custom_span("also dropped"):
+            pass
+    finally:
+        set_trace_processors([])
+    full.force_flush()
+    assert full.dropped_count == 4 and exporter.get_finished_spans() == ()
+    provider.shutdown()

@@ -19,8 +19,7 @@ guardrail        ``guardrail NAME``          ``agents.guardrail.name`` / ``trigg
 custom           its name                    ``agents.custom.data`` (JSON)
 ===============  ==========================  =================================================
 
-The root span carries our trace id (``agents.trace_id``) and every span its own id
-(``agents.span_id``). Parents come from our
+The root span carries our trace id as ``agents.trace_id``. Parents come from our
 spans' ``parent_id``, not from OpenTelemetry's current context, so spans opened in other asyncio
 tasks (parallel tools, guardrails) still hang off the right parent. Model inputs and outputs and
 tool arguments and results are exported only with ``include_sensitive_data=True`` *and* when the
@@ -31,9 +30,7 @@ and ``error.type``.
 from __future__ import annotations
 
 import json
-import queue
 import threading
-import time
 from collections.abc import Mapping
 from typing import Any
 
@@ -49,14 +46,11 @@ from agents_core.tracing import (
     TracingProcessor,
 )
 
-from ._logging import logger
 from ._optional import require
 
 otel_trace = require("opentelemetry.trace", feature="OpenTelemetryTracingProcessor", extra="otel")
 
 __all__ = ("OpenTelemetryTracingProcessor",)
-
-_TRACE_START, _SPAN_START, _SPAN_END, _TRACE_END = range(4)
 
 _SETTINGS = (
     ("temperature", "gen_ai.request.temperature"),
@@ -87,11 +81,7 @@ class OpenTelemetryTracingProcessor(TracingProcessor):
 
     ``tracer_provider``: where spans go (default: the global one the application set up).
     ``include_sensitive_data``: also export model messages and tool arguments and results
-    (only those the run recorded; off by default). The hooks only note the time and queue the
-    event; a worker thread builds the OpenTelemetry spans (with those times), so the SDK's cost
-    stays off the traced code's path. ``force_flush()`` waits until every queued event is
-    handed to OpenTelemetry, and flushes the provider. At most ``max_queue_size`` events wait;
-    beyond that they are dropped and counted in ``dropped_count``.
+    (only those the run recorded; off by default).
     """
 
     def __init__(
@@ -100,130 +90,93 @@ class OpenTelemetryTracingProcessor(TracingProcessor):
         *,
         include_sensitive_data: bool = False,
         tracer_name: str = "agents",
-        max_queue_size: int = 65_536,
     ) -> None:
         provider = tracer_provider or otel_trace.get_tracer_provider()
         self._tracer = provider.get_tracer(tracer_name)
         self._provider = provider
         self.include_sensitive_data = include_sensitive_data
-        self.dropped_count = 0
-        self._max_queue_size = max_queue_size
-        self._queue: queue.SimpleQueue[tuple[int, Any, int] | threading.Event] = queue.SimpleQueue()
-        # Our trace and span ids -> the OpenTelemetry spans still open (worker thread only).
+        # Our trace and span ids -> the OpenTelemetry spans still open, and their contexts.
         self._open: dict[str, Any] = {}
-        self._worker: threading.Thread | None = None
-        self._worker_lock = threading.Lock()
+        self._contexts: dict[str, Any] = {}
+        self._lock = threading.Lock()
 
-    # ----------------------------------------------------------------- the traced code's side
-
-    def _put(self, event: int, item: Any) -> None:
-        if self._queue.qsize() >= self._max_queue_size:
-            self.dropped_count += 1
-            return
-        self._queue.put((event, item, time.time_ns()))
-        if self._worker is None:
-            self._start_worker()
-
-    def _start_worker(self) -> None:
-        with self._worker_lock:
-            if self._worker is None or not self._worker.is_alive():
-                self._worker = threading.Thread(
-                    target=self._serve, name="agents-opentelemetry", daemon=True
-                )
-                self._worker.start()
+    # ------------------------------------------------------------------------------- traces
 
     def on_trace_start(self, trace: Trace) -> None:
-        """Queue the start of the workflow's root span."""
-        self._put(_TRACE_START, trace)
+        """Open the workflow's root span."""
+        attributes: dict[str, Any] = {"agents.trace_id": trace.trace_id}
+        if trace.group_id:
+            attributes["gen_ai.conversation.id"] = trace.group_id
+        for key, value in (trace.metadata or {}).items():
+            attributes[f"agents.metadata.{key}"] = (
+                value if isinstance(value, str | bool | int | float) else _json(value)
+            )
+        span = self._tracer.start_span(trace.name, attributes=attributes)
+        with self._lock:
+            self._open[trace.trace_id] = span
 
     def on_trace_end(self, trace: Trace) -> None:
-        """Queue the end of the workflow's root span."""
-        self._put(_TRACE_END, trace)
+        """Close the workflow's root span."""
+        with self._lock:
+            span = self._open.pop(trace.trace_id, None)
+            self._contexts.pop(trace.trace_id, None)
+        if span is not None:
+            span.end()
+
+    # -------------------------------------------------------------------------------- spans
 
     def on_span_start(self, span: Span[Any]) -> None:
-        """Queue the start of a span."""
-        self._put(_SPAN_START, span)
+        """Open the span under its parent (or the trace's root span)."""
+        name, kind, attributes = self._describe(span.span_data)
+        context = self._parent_context(span.parent_id or span.trace_id, span.trace_id)
+        opened = self._tracer.start_span(name, context=context, kind=kind, attributes=attributes)
+        with self._lock:
+            self._open[span.span_id] = opened
+
+    def _parent_context(self, parent_id: str, trace_id: str) -> Any:
+        """The OpenTelemetry context holding the parent's span (made once per parent)."""
+        with self._lock:
+            context = self._contexts.get(parent_id)
+            if context is not None:
+                return context
+            parent = self._open.get(parent_id) or self._open.get(trace_id)
+        if parent is None:
+            return None
+        context = otel_trace.set_span_in_context(parent)
+        with self._lock:
+            self._contexts[parent_id] = context
+        return context
 
     def on_span_end(self, span: Span[Any]) -> None:
-        """Queue the end of a span."""
-        self._put(_SPAN_END, span)
+        """Record what the span learnt while it ran (usage, outputs, errors) and close it."""
+        with self._lock:
+            opened = self._open.pop(span.span_id, None)
+            self._contexts.pop(span.span_id, None)
+        if opened is None:
+            return
+        attributes = self._results(span.span_data)
+        if attributes:
+            opened.set_attributes(attributes)
+        error = span.error
+        if error is not None:
+            message = error.get("message") or "error"
+            opened.set_attribute("error.type", message.split(":", 1)[0])
+            opened.set_status(otel_trace.Status(otel_trace.StatusCode.ERROR, message))
+        opened.end()
 
     def force_flush(self) -> None:
-        """Wait until every queued event reached OpenTelemetry, then flush the provider."""
-        if self._worker is not None and self._worker.is_alive():
-            done = threading.Event()
-            self._queue.put(done)
-            done.wait()
+        """Ask the tracer provider to export what it holds."""
         flush = getattr(self._provider, "force_flush", None)
         if flush is not None:
             flush()
 
     def shutdown(self) -> None:
-        """Hand over what is queued, end spans left open (a run abandoned mid-way), flush."""
-        self.force_flush()
-        left, self._open = list(self._open.values()), {}
+        """Close spans left open (a run abandoned mid-way), then flush."""
+        with self._lock:
+            left, self._open, self._contexts = list(self._open.values()), {}, {}
         for span in left:
             span.end()
-        flush = getattr(self._provider, "force_flush", None)
-        if flush is not None:
-            flush()
-
-    # ------------------------------------------------------------------- the worker's side
-
-    def _serve(self) -> None:
-        while True:
-            entry = self._queue.get()
-            if isinstance(entry, threading.Event):
-                entry.set()
-                continue
-            event, item, when = entry
-            try:
-                self._handle(event, item, when)
-            except Exception as exc:  # a bad attribute must not stop the worker
-                logger().error("OpenTelemetry span not exported", error=type(exc).__name__)
-
-    def _handle(self, event: int, item: Any, when: int) -> None:
-        if event == _TRACE_START:
-            attributes: dict[str, Any] = {"agents.trace_id": item.trace_id}
-            if item.group_id:
-                attributes["gen_ai.conversation.id"] = item.group_id
-            for key, value in (item.metadata or {}).items():
-                attributes[f"agents.metadata.{key}"] = (
-                    value if isinstance(value, str | bool | int | float) else _json(value)
-                )
-            self._open[item.trace_id] = self._tracer.start_span(
-                item.name, attributes=attributes, start_time=when
-            )
-        elif event == _SPAN_START:
-            parent = self._open.get(item.parent_id or item.trace_id) or self._open.get(
-                item.trace_id
-            )
-            name, kind, attributes = self._describe(item.span_data)
-            attributes["agents.span_id"] = item.span_id
-            context = otel_trace.set_span_in_context(parent) if parent is not None else None
-            self._open[item.span_id] = self._tracer.start_span(
-                name, context=context, kind=kind, attributes=attributes, start_time=when
-            )
-        elif event == _SPAN_END:
-            self._end_span(item, when)
-        else:
-            opened = self._open.pop(item.trace_id, None)
-            if opened is not None:
-                opened.end(end_time=when)
-
-    def _end_span(self, span: Any, when: int) -> None:
-        opened = self._open.pop(span.span_id, None)
-        if opened is None:
-            return
-        attributes = self._results(span.span_data)
-        error = span.error
-        if error is not None:
-            message = error.get("message") or "error"
-            attributes["error.type"] = message.split(":", 1)[0]
-            opened.set_status(otel_trace.Status(otel_trace.StatusCode.ERROR, message))
-        if attributes:
-            opened.set_attributes(attributes)
-        opened.end(end_time=when)
+        self.force_flush()
 
     # ------------------------------------------------------------------------------ mapping
 

@@ -73,13 +73,27 @@ def _uv() -> str:
     return uv
 
 
-def ensure_official_env(env_dir: Path = _ENV_DIR, *, log: bool = True) -> Path:
+def ensure_official_env(
+    env_dir: Path = _ENV_DIR,
+    *,
+    log: bool = True,
+    extras: tuple[str, ...] = (),
+    packages: tuple[str, ...] = (),
+) -> Path:
     """Create (or reuse, if it already holds the pinned version) the official SDK's venv.
 
-    Returns its interpreter.
+    ``extras`` are the official distribution's extras to install with it and ``packages`` any
+    other requirements (both recorded in the venv, which is rebuilt when they change). Returns
+    its interpreter.
     """
     python = official_python(env_dir)
-    if _installed_version(python) == OFFICIAL_VERSION:
+    requirement = OFFICIAL_DISTRIBUTION + (f"[{','.join(extras)}]" if extras else "")
+    wanted = " ".join([f"{requirement}=={OFFICIAL_VERSION}", *packages])
+    marker = env_dir / "agents-requirements.txt"
+    recorded = marker.read_text() if marker.exists() else ""
+    # A venv made before requirements were recorded holds the plain distribution.
+    matches = recorded == wanted or (not recorded and not (extras or packages))
+    if matches and _installed_version(python) == OFFICIAL_VERSION:
         return python
     if log:
         print(
@@ -101,7 +115,8 @@ def ensure_official_env(env_dir: Path = _ENV_DIR, *, log: bool = True) -> Path:
             "--quiet",
             "--python",
             str(python),
-            f"{OFFICIAL_DISTRIBUTION}=={OFFICIAL_VERSION}",
+            f"{requirement}=={OFFICIAL_VERSION}",
+            *packages,
         ],
         check=True,
         env=environment,
@@ -113,4 +128,5 @@ def ensure_official_env(env_dir: Path = _ENV_DIR, *, log: bool = True) -> Path:
             f"{env_dir} holds {OFFICIAL_DISTRIBUTION} {installed!r} after installing "
             f"{OFFICIAL_VERSION}."
         )
+    marker.write_text(wanted)
     return python

@@ -180,6 +180,18 @@ def test_each_sibling_installs_with_core_only(wheels: Path, tmp_path: Path, pack
     exported = _run(python, "-c", f"import {module}; print(len({module}.__all__))").strip()
     if package == "agents-openai":
         assert int(exported) > 0 and "httpx2" in installed
+    elif package == "agents-extensions":
+        # Its back ends are extras: none is installed, and using one names the extra to add.
+        assert exported == "1"
+        assert not installed & {"redis", "sqlalchemy", "cryptography", "litellm", "graphviz"}
+        out = _run(
+            python,
+            "-c",
+            "from agents_extensions.exceptions import MissingExtraError\n"
+            "try:\n    from agents_extensions.memory import RedisSession\n"
+            "except MissingExtraError as e:\n    print(e)",
+        )
+        assert "pip install 'agents-extensions[redis]'" in out
     else:
         assert exported == "0"
 
@@ -189,15 +201,20 @@ def test_facade_installs_core_and_openai_and_extras_add_the_rest(
 ) -> None:
     python = _venv(tmp_path, wheels, "agents")
     installed = _installed(python)
-    assert {"agents", "agents-core", "agents-openai"} <= installed
-    assert not installed & {"agents-realtime", "agents-voice", "agents-extensions"}
+    assert {"agents", "agents-core", "agents-openai", "agents-extensions"} <= installed
+    assert not installed & {"agents-realtime", "agents-voice", "redis", "sqlalchemy"}
     out = _run(
         python,
         "-c",
         "import agents\n"
-        "try:\n    import agents.voice\nexcept ModuleNotFoundError as e:\n    print(e)",
+        "from agents.extensions import ToolOutputTrimmer\n"
+        "from agents.extensions.handoff_prompt import RECOMMENDED_PROMPT_PREFIX\n"
+        "try:\n    import agents.voice\nexcept ModuleNotFoundError as e:\n    print(e)\n"
+        "try:\n    from agents.extensions.memory import RedisSession\n    RedisSession\n"
+        "except ImportError as e:\n    print(e)",
     )
     assert "pip install 'agents[voice]'" in out
+    assert "redis" in out
     facade_wheel = next(wheels.glob("agents-*.whl"))
     # An override would drop the extra, so the facade is named by its wheel directly.
     _install(python, wheels, f"agents[all] @ {facade_wheel.as_uri()}", skip="agents")

@@ -19,6 +19,7 @@ from agents_core import (
     MaxTurnsExceeded,
     MessageOutputItem,
     ModelBehaviorError,
+    ModelRefusalError,
     ModelSettings,
     RunConfig,
     RunContextWrapper,
@@ -657,20 +658,40 @@ def test_no_provider_gives_a_clear_error() -> None:
     assert "'gpt-test'" in out.stdout
 
 
-async def test_refusal_becomes_the_text_output() -> None:
+async def test_a_refusal_is_a_model_refusal_error_with_run_data() -> None:
     from agents_core.testing import refusal
 
-    result = await Runner.run(Agent(name="a", model=ScriptedModel([refusal("I can't")])), "go")
-    assert result.final_output == "I can't"
+    for output_type in (str, Forecast):
+        model = ScriptedModel([refusal("I can't")])
+        with pytest.raises(ModelRefusalError, match="refused to produce output: I can't") as info:
+            await Runner.run(Agent(name="a", model=model, output_type=output_type), "go")
+        assert info.value.refusal == "I can't"
+        assert info.value.run_data is not None and len(info.value.run_data.new_items) == 1
 
 
-async def test_refusal_for_structured_output_is_an_error() -> None:
+async def test_error_handlers_turn_a_refusal_or_invalid_output_into_a_final_output() -> None:
     from agents_core.testing import refusal
 
-    with pytest.raises(ModelBehaviorError, match="refused: no"):
-        await Runner.run(
-            Agent(name="a", model=ScriptedModel([refusal("no")]), output_type=Forecast), "go"
-        )
+    seen: list[str] = []
+
+    def polite(data: Any) -> str:
+        seen.append(type(data.error).__name__)
+        return "Sorry, I cannot help with that."
+
+    result = await Runner.run(
+        Agent(name="a", model=ScriptedModel([refusal("no")])),
+        "go",
+        error_handlers={"model_refusal": polite},
+    )
+    assert result.final_output == "Sorry, I cannot help with that."
+    assert result.to_input_list()[-1]["content"][0]["text"] == "Sorry, I cannot help with that."
+    result = await Runner.run(
+        Agent(name="a", model=ScriptedModel(["not json"]), output_type=Forecast),
+        "go",
+        error_handlers={"invalid_final_output": lambda data: {"final_output": None}},
+    )
+    assert result.final_output is None
+    assert seen == ["ModelRefusalError"]
 
 
 async def test_unknown_output_items_are_kept() -> None:

@@ -13,6 +13,9 @@ __version__ = "0.1.0"
 
 # Public name -> the private module that defines it.
 _EXPORTS: dict[str, str] = {
+    "ModelTimeoutError": "exceptions",
+    "ModelRefusalError": "exceptions",
+    "MCPToolCancellationError": "exceptions",
     "Agent": "_agents.agent",
     "AgentToolStreamEvent": "_agents.agent",
     "FunctionToolResult": "_agents.agent",
@@ -162,6 +165,7 @@ __all__ = (
     "LocalCallTool",
     "MCPConnectionError",
     "MCPServerError",
+    "MCPToolCancellationError",
     "MCPToolError",
     "MaxTurnsExceeded",
     "MemorySession",
@@ -170,8 +174,10 @@ __all__ = (
     "ModelBehaviorError",
     "ModelInputData",
     "ModelProvider",
+    "ModelRefusalError",
     "ModelResponse",
     "ModelSettings",
+    "ModelTimeoutError",
     "ModelTracing",
     "OutputGuardrail",
     "OutputGuardrailResult",
@@ -372,8 +378,11 @@ if TYPE_CHECKING:
     from .exceptions import MaxTurnsExceeded as MaxTurnsExceeded
     from .exceptions import MCPConnectionError as MCPConnectionError
     from .exceptions import MCPServerError as MCPServerError
+    from .exceptions import MCPToolCancellationError as MCPToolCancellationError
     from .exceptions import MCPToolError as MCPToolError
     from .exceptions import ModelBehaviorError as ModelBehaviorError
+    from .exceptions import ModelRefusalError as ModelRefusalError
+    from .exceptions import ModelTimeoutError as ModelTimeoutError
     from .exceptions import OutputGuardrailTripwireTriggered as OutputGuardrailTripwireTriggered
     from .exceptions import ReplayDivergenceError as ReplayDivergenceError
     from .exceptions import RunErrorDetails as RunErrorDetails

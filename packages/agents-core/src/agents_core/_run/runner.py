@@ -19,11 +19,18 @@ from .._items.items import (
 )
 from .._items.stream_events import AgentUpdatedStreamEvent
 from .._memory.history import load_session_history
-from ..exceptions import AgentsException, MaxTurnsExceeded, RunErrorDetails, UserError
+from ..exceptions import (
+    AgentsException,
+    MaxTurnsExceeded,
+    ModelBehaviorError,
+    ModelRefusalError,
+    RunErrorDetails,
+    UserError,
+)
 from .config import RunConfig
 from .progress import RunInProgress
 from .results import RunResult, RunResultStreaming
-from .step import finish_turn, run_output_guardrails
+from .step import InvalidFinalOutput, finish_turn, run_output_guardrails
 from .turn import add_items, call_model_guarded, prepare_turn, process_output
 
 if TYPE_CHECKING:
@@ -106,7 +113,12 @@ async def _run_loop(run: RunInProgress) -> Any:
             run.turn_start = len(run.new_items)
             response = await call_model_guarded(run, agent, turn)
             await process_output(run, agent, turn, response)
-        step = await finish_turn(run, agent, turn)
+        try:
+            step = await finish_turn(run, agent, turn)
+        except ModelRefusalError as error:
+            return await _handled_error(run, agent, "model_refusal", error)
+        except InvalidFinalOutput as error:
+            return await _handled_error(run, agent, "invalid_final_output", error)
         if step.kind == "final":
             await run_output_guardrails(run, agent, step.final_output)
             await _end(run, agent, step.final_output)
@@ -124,8 +136,20 @@ async def _max_turns_reached(run: RunInProgress, agent: Agent[Any]) -> Any:
         "output. Raise max_turns, or check for a tool the model keeps calling.",
         max_turns=run.max_turns,
     )
+    return await _handled_error(run, agent, "max_turns", error)
+
+
+async def _handled_error(
+    run: RunInProgress,
+    agent: Agent[Any],
+    kind: str,
+    error: MaxTurnsExceeded | ModelRefusalError | ModelBehaviorError,
+) -> Any:
+    """The final output an ``error_handlers[kind]`` handler gives for ``error``, or ``error``
+    raised (with the run's data) when there is no handler or it returns None."""
     error.run_data = _error_details(run)
-    handler = (run.error_handlers or {}).get("max_turns")
+    handlers: Mapping[str, Any] = run.error_handlers or {}
+    handler = handlers.get(kind)
     if handler is None:
         raise error
     from .._agents.error_handlers import RunErrorData, RunErrorHandlerInput, RunErrorHandlerResult

@@ -29,7 +29,12 @@ from .._items.items import (
 from .._memory.history import paired_history
 from .._tools.approvals import DEFAULT_REJECTION_MESSAGE, requires_approval
 from .._tools.tools import FunctionTool, LocalCallTool
-from ..exceptions import ModelBehaviorError, OutputGuardrailTripwireTriggered, UserError
+from ..exceptions import (
+    ModelBehaviorError,
+    ModelRefusalError,
+    OutputGuardrailTripwireTriggered,
+    UserError,
+)
 from .config import ToolExecutionConfig
 from .tool_errors import formatted_tool_error
 from .tool_execution import ToolRun, execute_tool_runs, input_guardrail_verdict
@@ -40,7 +45,7 @@ if TYPE_CHECKING:
     from .._agents.handoffs import Handoff
     from .progress import RunInProgress
 
-__all__ = ("NextStep", "finish_turn", "run_output_guardrails")
+__all__ = ("InvalidFinalOutput", "NextStep", "finish_turn", "run_output_guardrails")
 
 _NOT_FINAL = ToolsToFinalOutputResult(is_final_output=False)
 
@@ -241,24 +246,32 @@ async def finish_turn(run: RunInProgress, agent: Agent[Any], turn: PreparedTurn)
     return _from_message(agent, turn, work.last_message)
 
 
+class InvalidFinalOutput(ModelBehaviorError):
+    """The model's final answer does not match the agent's output type (an error handler of
+    kind ``invalid_final_output`` may replace it)."""
+
+
 def _from_message(
     agent: Agent[Any], turn: PreparedTurn, message: ResponseOutputMessage | None
 ) -> NextStep:
     if message is None:
         # Only reasoning or provider-side items: give the model another turn to answer.
         return NextStep("again")
+    refusal = ItemHelpers.extract_refusal(message)
+    if refusal:
+        raise ModelRefusalError(refusal)
     text = ItemHelpers.extract_text(message)
     if turn.output_schema is None:
-        return NextStep(
-            "final", text if text is not None else ItemHelpers.extract_refusal(message) or ""
-        )
+        return NextStep("final", text or "")
     if text is None:
-        refusal = ItemHelpers.extract_refusal(message)
-        raise ModelBehaviorError(
+        raise InvalidFinalOutput(
             f"Agent '{agent.name}' expected structured output ({turn.output_schema.name()}) but "
-            + (f"the model refused: {refusal}" if refusal else "the model's message had no text.")
+            "the model's message had no text."
         )
-    return NextStep("final", turn.output_schema.validate_json(text))
+    try:
+        return NextStep("final", turn.output_schema.validate_json(text))
+    except ModelBehaviorError as exc:
+        raise InvalidFinalOutput(str(exc)) from exc
 
 
 async def _tool_use_decision(

@@ -29,7 +29,12 @@ from .._items.stream_events import RawResponsesStreamEvent, RunItemStreamEvent
 from .._memory.history import paired_history
 from .._models.interface import Model, ModelTracing
 from .._tools.tools import FunctionTool, LocalCallTool, Tool
-from ..exceptions import InputGuardrailTripwireTriggered, ModelBehaviorError, UserError
+from ..exceptions import (
+    InputGuardrailTripwireTriggered,
+    ModelBehaviorError,
+    ModelTimeoutError,
+    UserError,
+)
 from .progress import call_hooks
 
 if TYPE_CHECKING:
@@ -218,6 +223,20 @@ async def _filtered_input(
     return items, filtered.instructions
 
 
+async def _call_with_timeout(
+    run: RunInProgress, turn: PreparedTurn, arguments: dict[str, Any]
+) -> ModelResponse:
+    seconds = turn.model_settings.timeout
+    assert seconds is not None
+    try:
+        async with asyncio.timeout(seconds):
+            if run.streamed is None:
+                return await turn.model.get_response(**arguments)
+            return await _stream_model(run, turn.model, arguments)
+    except TimeoutError:
+        raise ModelTimeoutError(seconds) from None
+
+
 async def call_model(run: RunInProgress, agent: Agent[Any], turn: PreparedTurn) -> ModelResponse:
     """Call the model (streaming its events to the result when the run is streamed)."""
     model_input = run.model_input()
@@ -240,7 +259,9 @@ async def call_model(run: RunInProgress, agent: Agent[Any], turn: PreparedTurn) 
     }
     span = run.tracing.generation(model_input, turn.model_settings, turn.model)
     try:
-        if run.streamed is None:
+        if turn.model_settings.timeout is not None:
+            response = await _call_with_timeout(run, turn, arguments)
+        elif run.streamed is None:
             response = await turn.model.get_response(**arguments)
         else:
             response = await _stream_model(run, turn.model, arguments)

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from agents_core import Agent, Model, RunConfig, Runner, function_tool, handoff
+import pytest
+
+from agents_core import (
+    Agent,
+    Model,
+    ModelSettings,
+    ModelTimeoutError,
+    RunConfig,
+    Runner,
+    function_tool,
+    handoff,
+)
 from agents_core.handoffs import default_handoff_history_mapper, nest_handoff_history
 from agents_core.testing import function_call
 from agents_openai import OpenAIProvider
@@ -119,3 +130,39 @@ async def test_auto_previous_response_id_chains_from_the_first_turn(
     assert "previous_response_id" not in first
     assert second["previous_response_id"] == result.raw_responses[0].response_id
     assert [item["type"] for item in second["input"]] == ["function_call_output"]
+
+
+async def test_new_model_settings_reach_the_wire(
+    server: FakeOpenAIServer, model: Model, api: str
+) -> None:
+    settings = ModelSettings(
+        prompt_cache_retention="24h",
+        prompt_cache_options={"ttl": "30m"},
+        context_management=[{"type": "compaction", "compact_threshold": 10000}]
+        if api == "responses"
+        else None,
+        preserve_raw_usage=True,
+    )
+    server.add("ok")
+    result = await Runner.run(Agent(name="a", model=model, model_settings=settings), "hi")
+    body = server.model_requests()[0].json
+    assert body["prompt_cache_retention"] == "24h"
+    assert body["prompt_cache_options"] == {"ttl": "30m"}
+    if api == "responses":
+        assert body["context_management"] == [{"type": "compaction", "compact_threshold": 10000}]
+    assert result.raw_responses[0].raw_usage is not None
+
+
+async def test_a_model_call_past_its_timeout_is_a_model_timeout_error(
+    server: FakeOpenAIServer, model: Model
+) -> None:
+    server.add(ModelReply(["late"], delay=30))
+    agent = Agent(name="a", model=model, model_settings=ModelSettings(timeout=0.2))
+    with pytest.raises(ModelTimeoutError, match=r"timed out after 0\.2 seconds") as info:
+        await Runner.run(agent, "hi")
+    assert info.value.timeout_seconds == 0.2
+    streamed = Runner.run_streamed(agent, "hi")
+    server.add(ModelReply(["late"], delay=30))
+    with pytest.raises(ModelTimeoutError):
+        async for _ in streamed.stream_events():
+            pass

@@ -10,7 +10,6 @@ from typing import Any, BinaryIO
 
 import numpy as np
 import numpy.typing as npt
-import soundfile  # type: ignore[import-untyped]  # it ships no type information
 
 from ._errors import AudioFileError
 from ._resample import resample
@@ -19,6 +18,13 @@ __all__ = ("AudioSource", "decode_audio", "write_audio")
 
 AudioSource = str | os.PathLike[str] | bytes | BinaryIO
 """Where audio comes from: a file path, the bytes of a file, or an open binary file."""
+
+
+def _soundfile() -> Any:
+    # Loaded when a file is first read or written: it brings in cffi and libsndfile.
+    import soundfile  # type: ignore[import-untyped]  # it ships no type information
+
+    return soundfile
 
 
 def _describe(source: object) -> str:
@@ -35,6 +41,7 @@ def decode_audio(
     """The samples of an audio file as float64 in [-1, 1], shape ``(frames, channels)``, and
     their rate; resampled to ``frame_rate`` and mixed to ``channels`` (1, or the file's own when
     ``None``) when given."""
+    soundfile = _soundfile()
     opened: Any = io.BytesIO(source) if isinstance(source, bytes | bytearray) else source
     try:
         samples, rate = soundfile.read(opened, dtype="float64", always_2d=True)
@@ -86,6 +93,7 @@ def write_audio(
         raise AudioFileError(f"Cannot write samples of dtype {frames.dtype}.")
     if format is None and not isinstance(destination, str | os.PathLike):
         raise AudioFileError("Writing to a file object needs format= ('WAV', 'FLAC', 'OGG'...).")
+    soundfile = _soundfile()
     try:
         soundfile.write(destination, frames, frame_rate, format=format, subtype=subtype)
     except (soundfile.LibsndfileError, RuntimeError, TypeError, ValueError) as exc:

@@ -12,12 +12,13 @@ import base64
 from collections.abc import Mapping
 from typing import Any
 
-from agents_core.tracing import CustomSpanData, Span, Trace, custom_span
+from agents_core.tracing import CustomSpanData, Span, SpanError, Trace, custom_span
 
 __all__ = (
     "audio_base64",
     "is_recording",
     "set_span_fields",
+    "span_error",
     "speech_group_span",
     "speech_span",
     "transcription_span",
@@ -34,6 +35,13 @@ def set_span_fields(span: Span[Any], **fields: Any) -> None:
     data = span.span_data
     if isinstance(data, CustomSpanData):
         data.data.update(fields)
+
+
+def span_error(exc: Exception, include_sensitive_data: bool) -> SpanError:
+    """A failure as a span records it: its type, and its message only with sensitive data (the
+    message can quote what was said)."""
+    kind = type(exc).__name__
+    return SpanError(message=f"{kind}: {exc}" if include_sensitive_data else kind, data=None)
 
 
 def audio_base64(pcm: bytes) -> str:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from agents_core.exceptions import UserError
-from agents_openai import OpenAIClient, OpenAIProvider
 
 from .._base._models import STTModel, TTSModel, VoiceModelProvider
 from ._stt import OpenAISTTModel
 from ._tts import OpenAITTSModel
+
+if TYPE_CHECKING:
+    from agents_openai import OpenAIClient
 
 __all__ = ("DEFAULT_STT_MODEL", "DEFAULT_TTS_MODEL", "OpenAIVoiceModelProvider")
 
@@ -47,7 +51,9 @@ class OpenAIVoiceModelProvider(VoiceModelProvider):
                 "organization, project) to OpenAIVoiceModelProvider, not both."
             )
         # OpenAIProvider resolves the settings (and keeps the key out of reprs) and makes the
-        # client on first use.
+        # client on first use. Imported here: agents_openai and httpx2 load with a provider.
+        from agents_openai import OpenAIProvider
+
         self._connection = OpenAIProvider(
             api_key=api_key,
             base_url=base_url,

@@ -14,7 +14,7 @@ import contextlib
 import json
 import uuid
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode, urlsplit
 
 import structlog
@@ -22,14 +22,22 @@ import websockets
 from websockets.asyncio.client import ClientConnection
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus, InvalidURI
 
-from agents_core.tracing import CustomSpanData, Span, SpanError
-from agents_openai import OpenAIClient
+from agents_core.tracing import CustomSpanData, Span
 
 from .._base._errors import STTWebsocketConnectionError, TranscriptionFailedError
 from .._base._input import StreamedAudioInput
 from .._base._models import StreamedTranscriptionSession, STTModelSettings
 from .._base._pcm import as_int16, pcm16_base64
-from .._base._tracing import audio_base64, is_recording, set_span_fields, transcription_span
+from .._base._tracing import (
+    audio_base64,
+    is_recording,
+    set_span_fields,
+    span_error,
+    transcription_span,
+)
+
+if TYPE_CHECKING:
+    from agents_openai import OpenAIClient
 
 __all__ = (
     "DEFAULT_TURN_DETECTION",
@@ -37,7 +45,6 @@ __all__ = (
     "SESSION_CREATION_TIMEOUT",
     "SESSION_UPDATE_TIMEOUT",
     "OpenAISTTTranscriptionSession",
-    "span_error",
 )
 
 logger = structlog.get_logger(__name__)
@@ -56,13 +63,6 @@ _COMPLETED = (
     "conversation.item.input_audio_transcription.completed",
     "input_audio_transcription_completed",  # older sessions
 )
-
-
-def span_error(exc: Exception, include_sensitive_data: bool) -> SpanError:
-    """A failure as a span records it: its type, and its message only with sensitive data (the
-    message can quote what was said)."""
-    kind = type(exc).__name__
-    return SpanError(message=f"{kind}: {exc}" if include_sensitive_data else kind, data=None)
 
 
 class _End:

@@ -4,15 +4,16 @@ streamed input through a realtime transcription session (``OpenAISTTTranscriptio
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from agents_openai import OpenAIClient
 from agents_openai.exceptions import APIResponseValidationError
 
 from .._base._input import AudioInput, StreamedAudioInput
 from .._base._models import StreamedTranscriptionSession, STTModel, STTModelSettings
-from .._base._tracing import is_recording, set_span_fields, transcription_span
-from ._session import OpenAISTTTranscriptionSession, span_error
+from .._base._tracing import is_recording, set_span_fields, span_error, transcription_span
+
+if TYPE_CHECKING:
+    from agents_openai import OpenAIClient
 
 __all__ = ("OpenAISTTModel",)
 
@@ -100,6 +101,8 @@ class OpenAISTTModel(STTModel):
     ) -> StreamedTranscriptionSession:
         """A realtime transcription session over a websocket; it connects when its turns are
         first read."""
+        from ._session import OpenAISTTTranscriptionSession  # loads websockets when needed
+
         return OpenAISTTTranscriptionSession(
             input,
             self._client,

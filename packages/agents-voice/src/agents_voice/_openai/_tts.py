@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import Any, Literal
-
-from agents_openai import OpenAIClient
+from typing import TYPE_CHECKING, Any, Literal
 
 from .._base._models import TTSModel, TTSModelSettings
+
+if TYPE_CHECKING:
+    from agents_openai import OpenAIClient
 
 __all__ = ("DEFAULT_VOICE", "OpenAITTSModel")
 

@@ -21,9 +21,14 @@ from agents_core.tracing import CustomSpanData, Span
 
 from .._base._models import TTSModel, TTSModelSettings
 from .._base._pcm import pcm16_to_output, resolve_output_dtype
-from .._base._tracing import audio_base64, is_recording, set_span_fields, speech_span
+from .._base._tracing import (
+    audio_base64,
+    is_recording,
+    set_span_fields,
+    span_error,
+    speech_span,
+)
 from .._base._tracing import speech_group_span as _speech_group_span
-from .._openai._session import span_error
 
 __all__ = ("Segment", "SpeechSettings", "time_iso")
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import abc
 import contextlib
 from collections.abc import AsyncIterator
-from typing import Any, Generic
+from typing import TYPE_CHECKING, Any, Generic
 
 from typing_extensions import TypeVar
 
-from agents_core import Agent, Runner, RunResultStreaming, TResponseInputItem
+if TYPE_CHECKING:
+    from agents_core import Agent, RunResultStreaming, TResponseInputItem
 
 __all__ = (
     "SingleAgentVoiceWorkflow",
@@ -102,6 +103,9 @@ class SingleAgentVoiceWorkflow(VoiceWorkflowBase, Generic[TContext]):
         """Run the agent on the conversation plus ``transcription`` and yield its text."""
         if self._callbacks is not None:
             self._callbacks.on_run(self, transcription)
+
+        from agents_core import Runner  # the runtime loads with the first turn
+
         self._input_history.append({"role": "user", "content": transcription})
         result = Runner.run_streamed(
             self._current_agent, list(self._input_history), context=self._context

@@ -10,10 +10,10 @@ from typing import Any, Literal, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
-import structlog
 from typing_extensions import TypedDict
 
 from ._input import AudioInput, StreamedAudioInput
+from ._logging import logger
 from ._splitter import get_sentence_based_splitter
 
 __all__ = (
@@ -28,8 +28,6 @@ __all__ = (
     "TTSVoice",
     "VoiceModelProvider",
 )
-
-logger = structlog.get_logger(__name__)
 
 DEFAULT_TTS_INSTRUCTIONS = (
     "You will receive partial sentences. Do not complete the sentence, just read out the text."
@@ -171,7 +169,7 @@ def _call(callback: Callable[..., object], *args: Any) -> None:
     try:
         callback(*args)
     except Exception:
-        logger.exception("a transcription session listener failed")
+        logger().exception("a transcription session listener failed")
 
 
 @dataclass

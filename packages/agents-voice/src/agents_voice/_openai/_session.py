@@ -17,7 +17,6 @@ from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode, urlsplit
 
-import structlog
 import websockets
 from websockets.asyncio.client import ClientConnection
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus, InvalidURI
@@ -46,8 +45,6 @@ __all__ = (
     "SESSION_UPDATE_TIMEOUT",
     "OpenAISTTTranscriptionSession",
 )
-
-logger = structlog.get_logger(__name__)
 
 EVENT_INACTIVITY_TIMEOUT = 1000
 """Seconds without any event after which a session is taken to be over."""

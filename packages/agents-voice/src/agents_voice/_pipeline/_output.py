@@ -66,7 +66,9 @@ class SpeechOutput:
         self._items: deque[_Item] = deque()
         self._wakeup = asyncio.Event()
         self._open: list[Turn] = []
-        self._closed = False
+        self._closed = False  # the session's end is queued
+        self._failed = False  # a speech request failed and cut the stream short
+        self._reader_gone = False
         self._segments: set[Segment] = set()
         self.total_output_text = ""
         self.on_fatal: Callable[[], None] | None = None
@@ -155,7 +157,7 @@ class SpeechOutput:
 
     def close(self) -> None:
         """The reader is gone: stop every speech request."""
-        self._closed = True
+        self._closed = self._reader_gone = True
         for segment in list(self._segments):
             segment.cancel()
 
@@ -205,8 +207,9 @@ class SpeechOutput:
         self._push(segment)
 
     def _speech_failed(self, segment: Segment) -> None:
-        if self._closed or segment.cancelled or segment.error is None:
+        if self._failed or self._reader_gone or segment.cancelled or segment.error is None:
             return
+        self._failed = True
         # Keep what comes before the failed piece; drop (and stop) everything after it.
         kept: deque[_Item] = deque()
         if segment in self._items:
@@ -219,8 +222,9 @@ class SpeechOutput:
             if isinstance(item, Segment):
                 item.cancel()
         self._items = kept
+        self._closed = True
         self._push(VoiceStreamEventError(segment.error))
-        self.finish()
+        self._push(_SessionEnd())
         if self.on_fatal is not None:
             self.on_fatal()
 

@@ -7,12 +7,11 @@ import contextlib
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-import structlog
-
 from agents_core.exceptions import UserError
 from agents_core.tracing import get_current_trace, trace
 
 from .._base._input import AudioInput, StreamedAudioInput
+from .._base._logging import logger
 from .._base._models import StreamedTranscriptionSession, STTModel, TTSModel
 from ._config import VoicePipelineConfig, coerce_config
 from ._output import SpeechOutput, Turn
@@ -20,8 +19,6 @@ from ._result import StreamedAudioResult
 from ._workflow import VoiceWorkflowBase, aclose
 
 __all__ = ("VoicePipeline",)
-
-logger = structlog.get_logger(__name__)
 
 
 class _InputEnded:
@@ -118,7 +115,7 @@ class VoicePipeline:
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
-                logger.warning("voice pipeline failed", error=type(exc).__name__)
+                logger().warning("voice pipeline failed", error=type(exc).__name__)
                 output.fail(exc)
             else:
                 output.finish()
@@ -159,7 +156,7 @@ class VoicePipeline:
             await self._answer(output, turn, self.workflow.on_start())
         except Exception as exc:
             # A greeting that fails is not worth ending the conversation for.
-            logger.warning("voice workflow on_start failed", error=type(exc).__name__)
+            logger().warning("voice workflow on_start failed", error=type(exc).__name__)
             output.end_turn(turn)
 
     async def _answer(self, output: SpeechOutput, turn: Turn, text: AsyncIterator[str]) -> None:

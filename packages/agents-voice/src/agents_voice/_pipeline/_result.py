@@ -6,6 +6,8 @@ import asyncio
 from collections.abc import AsyncIterator
 from typing import Any
 
+from agents_core.exceptions import UserError
+
 from .._base._events import VoiceStreamEvent
 from .._base._models import TTSModel, TTSModelSettings
 from ._config import VoicePipelineConfig
@@ -54,7 +56,7 @@ class StreamedAudioResult:
     async def stream(self) -> AsyncIterator[VoiceStreamEvent]:
         """The events, in order, as they happen."""
         if self._streamed:
-            raise RuntimeError("StreamedAudioResult.stream() can be read only once.")
+            raise UserError("StreamedAudioResult.stream() can be read only once.")
         self._streamed = True
         try:
             async for event in self._output.events():

@@ -15,10 +15,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 import numpy.typing as npt
-import structlog
 
 from agents_core.tracing import CustomSpanData, Span
 
+from .._base._logging import logger
 from .._base._models import TTSModel, TTSModelSettings
 from .._base._pcm import pcm16_to_output, resolve_output_dtype
 from .._base._tracing import (
@@ -31,8 +31,6 @@ from .._base._tracing import (
 from .._base._tracing import speech_group_span as _speech_group_span
 
 __all__ = ("Segment", "SpeechSettings", "time_iso")
-
-logger = structlog.get_logger(__name__)
 
 
 def time_iso() -> str:
@@ -177,7 +175,7 @@ class Segment:
         except Exception as exc:
             self.error = exc
             span.set_error(span_error(exc, settings.include_data))
-            logger.warning(
+            logger().warning(
                 "speech failed", model=settings.model.model_name, error=type(exc).__name__
             )
         finally:

@@ -128,9 +128,7 @@ def say(tmp_path_factory: pytest.TempPathFactory) -> Say:
     def speak(text: str) -> AudioInput:
         if text not in cache:
             path = folder / f"{hashlib.sha1(text.encode()).hexdigest()}.wav"
-            subprocess.run(
-                [espeak, "-v", "en-us", "-w", str(path), text], check=True, timeout=30
-            )
+            subprocess.run([espeak, "-v", "en-us", "-w", str(path), text], check=True, timeout=30)
             cache[text] = AudioInput.from_file(path)
         return cache[text]
 

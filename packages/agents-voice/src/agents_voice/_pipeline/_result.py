@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from typing import Any
 
 from agents_core.exceptions import UserError
@@ -53,7 +53,7 @@ class StreamedAudioResult:
         """All the text of the answers so far (including answers cut short)."""
         return self._output.total_output_text
 
-    async def stream(self) -> AsyncIterator[VoiceStreamEvent]:
+    async def stream(self) -> AsyncGenerator[VoiceStreamEvent, None]:
         """The events, in order, as they happen."""
         if self._streamed:
             raise UserError("StreamedAudioResult.stream() can be read only once.")

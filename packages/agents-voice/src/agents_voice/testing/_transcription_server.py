@@ -33,7 +33,7 @@ from websockets.datastructures import Headers
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
-from ._vad import SAMPLE_RATE, VoiceActivityDetector
+from ._vad import SAMPLE_RATE, VoiceActivityDetector, contains_speech
 
 __all__ = (
     "DropConnection",
@@ -76,7 +76,8 @@ class ServerError:
 
 @dataclass
 class DropConnection:
-    """The connection drops (no close frame) when the turn is committed."""
+    """The connection drops (no close frame) when the turn is committed, after the
+    transcripts of the turns before it."""
 
 
 TranscriptionScript = str | Transcript | TranscriptionFailure | ServerError | DropConnection
@@ -348,12 +349,10 @@ class FakeTranscriptionServer:
             item_id=item_id,
         )
         session.previous_item = item_id
-        reply = self._reply_for(turn)
-        if isinstance(reply, DropConnection):
-            session.dropped = True
-            session.connection.transport.abort()
-            return
-        # Transcripts come in commit order, each after its own delay.
+        # Silence transcribes to nothing, without using the script.
+        speech = by_vad or contains_speech(audio, self.vad_threshold)
+        reply = self._reply_for(turn) if speech else Transcript("")
+        # Transcripts (and a scripted drop) come in commit order, each after its own delay.
         previous = session.transcribing
         session.transcribing = asyncio.create_task(self._answer(session, turn, reply, previous))
 
@@ -384,6 +383,10 @@ class FakeTranscriptionServer:
         self, session: _Session, turn: HeardTurn, reply: TranscriptionScript
     ) -> None:
         item = {"item_id": turn.item_id, "content_index": 0}
+        if isinstance(reply, DropConnection):
+            session.dropped = True
+            session.connection.transport.abort()
+            return
         if isinstance(reply, TranscriptionFailure):
             error = {"type": "transcription_error", "code": reply.code, "message": reply.message}
             await self._send(

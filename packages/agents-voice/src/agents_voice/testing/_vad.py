@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ("SpeechBoundary", "VoiceActivityDetector")
+__all__ = ("SpeechBoundary", "VoiceActivityDetector", "contains_speech")
 
 SAMPLE_RATE = 24_000
 FRAME = SAMPLE_RATE // 100  # 10 ms
@@ -81,3 +81,12 @@ class VoiceActivityDetector:
                     SpeechBoundary(False, self._frames * 10 - self.silence_duration_ms)
                 )
         return boundaries
+
+
+def contains_speech(samples: npt.NDArray[np.int16], threshold: float) -> bool:
+    """Whether any 10 ms frame of the audio is louder than ``threshold``."""
+    whole = samples.size - samples.size % FRAME
+    if not whole:
+        return False
+    frames = samples[:whole].astype(np.float64).reshape(-1, FRAME) / 32768.0
+    return bool((np.sqrt((frames**2).mean(axis=1)) > threshold).any())

@@ -14,7 +14,7 @@ import numpy.typing as npt
 from agents_core.exceptions import UserError
 
 from ._files import AudioSource, decode_audio
-from ._pcm import PCM16_SCALE, pcm16_base64, wav_bytes
+from ._pcm import pcm16_base64, wav_bytes
 
 __all__ = ("DEFAULT_SAMPLE_RATE", "AudioInput", "StreamedAudioInput")
 
@@ -50,7 +50,8 @@ class AudioInput:
         Raises ``AudioFileError`` when the file cannot be read.
         """
         samples, rate = decode_audio(source, frame_rate=frame_rate, channels=1)
-        buffer = np.clip(np.rint(samples[:, 0] * PCM16_SCALE), -32768, 32767).astype(np.int16)
+        # libsndfile reads 16-bit audio as sample / 32768: scaling back by 32768 is exact.
+        buffer = np.clip(np.rint(samples[:, 0] * 32768.0), -32768, 32767).astype(np.int16)
         return cls(buffer=buffer, frame_rate=rate)
 
     @property

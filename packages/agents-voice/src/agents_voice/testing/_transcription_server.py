@@ -298,8 +298,8 @@ class FakeTranscriptionServer:
 
     async def _append(self, session: _Session, event: dict[str, Any]) -> None:
         try:
-            raw = base64.b64decode(event["audio"], validate=True)
-        except (binascii.Error, ValueError):
+            raw = base64.b64decode(str(event["audio"]), validate=True)
+        except (binascii.Error, ValueError, KeyError):
             await self._error(session, "The audio is not valid base64.", "invalid_value", event)
             return
         samples = np.frombuffer(raw[: len(raw) - len(raw) % 2], dtype="<i2").astype(np.int16)

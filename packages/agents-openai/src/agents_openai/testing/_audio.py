@@ -213,7 +213,7 @@ def _audio_format(file: UploadedFile) -> str | None:
 
 
 TranscriptionResponder = Callable[
-    [TranscriptionRequest], "TranscriptionReply | ErrorReply | RawReply | None"
+    [TranscriptionRequest], "str | TranscriptionReply | ErrorReply | RawReply | None"
 ]
 SpeechResponder = Callable[[dict[str, Any]], "SpeechReply | ErrorReply | None"]
 
@@ -331,7 +331,7 @@ class FakeAudio:
         if self.transcription_responder is not None:
             reply = self.transcription_responder(request)
             if reply is not None:
-                return reply
+                return TranscriptionReply(reply) if isinstance(reply, str) else reply
         return self._transcriptions.popleft() if self._transcriptions else None
 
     async def _send_transcription(

@@ -276,7 +276,8 @@ class FakeAudio:
         if isinstance(recorded, str):
             await self._refuse(http, recorded)
             return
-        self.transcription_requests.append(recorded)
+        if self._server.record_requests:
+            self.transcription_requests.append(recorded)
         reply = self._next_transcription(recorded)
         if reply is None:
             message = "The fake OpenAI server has no scripted transcription left."
@@ -367,7 +368,8 @@ class FakeAudio:
             )
             await self._refuse(http, message)
             return
-        self.speech_requests.append(body)
+        if self._server.record_requests:
+            self.speech_requests.append(body)
         reply = self.speech_responder(body) if self.speech_responder is not None else None
         if reply is None:
             reply = self._speech.popleft() if self._speech else SpeechReply()

@@ -103,6 +103,22 @@ async def test_a_spoken_question_gets_a_spoken_answer(
     server.audio.assert_complete()
 
 
+async def test_an_agent_on_chat_completions_is_spoken_too(
+    server: FakeOpenAIServer, voice_provider: OpenAIVoiceModelProvider, say: Say
+) -> None:
+    server.audio.add_transcription(QUESTION)
+    server.add(ANSWER)
+    chat = server.provider(use_responses=False)
+    agent = Agent(name="Assistant", model=chat.get_model("gpt-4.1"))
+    events = await collect(await pipeline_for(agent, voice_provider).run(say(QUESTION)))
+    (request,) = server.model_requests()
+    assert request.path == "/v1/chat/completions" and request.json["stream"] is True
+    assert request.json["messages"][-1] == {"role": "user", "content": QUESTION}
+    assert [r["input"] for r in server.audio.speech_requests] == SENTENCES
+    assert audio_of(events).tolist() == spoken(SENTENCES)
+    await chat.aclose()
+
+
 async def test_the_first_sentence_is_spoken_before_the_model_has_finished(
     server: FakeOpenAIServer, voice_provider: OpenAIVoiceModelProvider, model: Model, say: Say
 ) -> None:

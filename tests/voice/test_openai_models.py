@@ -118,6 +118,8 @@ async def test_speech_is_requested_with_the_settings_and_streamed_back(
         if len(received) == 4000:
             gate.open()  # the first chunks arrived while the rest was held back
     assert bytes(received) == audio
+    (request,) = [r for r in server.requests if r.path == "/v1/audio/speech"]
+    assert request.headers["accept"] == "application/octet-stream"
     assert server.audio.speech_requests == [
         {
             "model": "gpt-4o-mini-tts",

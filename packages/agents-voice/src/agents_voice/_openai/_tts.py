@@ -15,6 +15,8 @@ __all__ = ("DEFAULT_VOICE", "OpenAITTSModel")
 DEFAULT_VOICE: Literal["ash"] = "ash"
 """The voice used when the settings name none."""
 
+_BINARY = {"Accept": "application/octet-stream"}
+
 
 class OpenAITTSModel(TTSModel):
     """OpenAI's text-to-speech (``tts-1``, ``gpt-4o-mini-tts``...) through an ``OpenAIClient``:
@@ -49,6 +51,6 @@ class OpenAITTSModel(TTSModel):
     async def run(self, text: str, settings: TTSModelSettings) -> AsyncIterator[bytes]:
         """Speak ``text``: 24 kHz mono 16-bit PCM chunks as they arrive."""
         body = self.request_body(text, settings)
-        async with self._client.stream_bytes("/audio/speech", body=body) as stream:
+        async with self._client.stream_bytes("/audio/speech", body=body, headers=_BINARY) as stream:
             async for chunk in stream.chunks():
                 yield chunk

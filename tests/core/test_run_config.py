@@ -183,3 +183,42 @@ async def test_reasoning_ids_can_be_left_out_of_the_next_turn() -> None:
         await Runner.run(Agent(name="a", model=model, tools=[explode]), "go", run_config=config)
         [item] = [i for i in model.last_call.input if i.get("type") == "reasoning"]
         assert ("id" in item) is has_id and item["summary"][0]["text"] == "Think."
+
+
+async def test_to_input_list_normalized_is_what_the_last_agent_was_sent() -> None:
+    from agents_core import handoff
+    from agents_core.handoff_filters import remove_all_tools
+
+    billing = Agent(name="Billing", model=ScriptedModel(["refunded"]))
+    model = ScriptedModel([function_call("transfer_to_billing", {}, call_id="h")])
+    triage = Agent(
+        name="Triage", model=model, handoffs=[handoff(billing, input_filter=remove_all_tools)]
+    )
+    result = await Runner.run(triage, "refund")
+    assert len(result.to_input_list()) == 4
+    normalized = result.to_input_list(mode="normalized")
+    assert normalized[0] == {"role": "user", "content": "refund"}
+    assert [i.get("type") for i in normalized[1:]] == ["message"]
+    with pytest.raises(UserError, match="mode"):
+        result.to_input_list(mode="all")  # type: ignore[arg-type]
+
+
+async def test_run_state_strict_context() -> None:
+    from agents_core import RunState
+    from agents_core.testing import function_call as call
+
+    class Ctx:
+        pass
+
+    agent = Agent(
+        name="a", model=ScriptedModel([call("deploy", {"env": "x"}, call_id="d")]), tools=[deploy]
+    )
+    paused = await Runner.run(agent, "go", context=Ctx())
+    state = paused.to_state()
+    with pytest.raises(UserError, match="strict_context=True"):
+        state.to_json(strict_context=True)
+    data = state.to_json(context_serializer=lambda ctx: "opaque")
+    with pytest.raises(UserError, match="strict_context=True"):
+        await RunState.from_json(agent, data, strict_context=True)
+    loaded = await RunState.from_json(agent, data, strict_context=True, context_override=Ctx())
+    assert isinstance(loaded.context.context, Ctx)

@@ -42,6 +42,7 @@ __all__ = (
     "ModuleSurface",
     "NameSurface",
     "Parameter",
+    "ParameterKind",
     "Surface",
     "main",
 )

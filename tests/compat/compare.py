@@ -16,8 +16,9 @@ A difference is keyed by its module and a short key that reads like the code it 
 ``Name.member(param)``    a parameter of a method differs
 
 A class or function the official SDK exports from several modules is compared in depth once, at
-its main location: the top-level ``agents`` when it is there, else its defining module, else the
-shortest module path. Elsewhere only its presence, kind and identity are checked.
+its main location: the shortest module path that exports it (the top-level ``agents``, else a
+package such as ``agents.mcp`` before its ``agents.mcp.server``: where users import it from),
+the defining module breaking ties. Elsewhere only its presence, kind and identity are checked.
 
 Parameters are compared by name and kind (positional-only, positional-or-keyword, ``*args``,
 keyword-only, ``**kwargs``), position, whether they have a default, and the default itself when
@@ -88,7 +89,7 @@ def main_locations(official: Surface) -> dict[Location, Location]:
         home = origin.split(":")[0]
         chosen = min(
             locations,
-            key=lambda place: (place[0] != "agents", place[0] != home, place[0].count("."), place),
+            key=lambda place: (place[0].count("."), place[0] != home, place),
         )
         for place in locations:
             main[place] = chosen

@@ -10,8 +10,10 @@ writes one JSON document (the ``Surface`` type below) to ``--output``::
     python extract_surface.py --root agents --library agents --library agents_core \\
         --request official.json --output ours.json
 
-With ``--request`` the script describes the modules and names of an earlier surface instead of
-walking (what the official SDK offers, looked up in ours), plus each module's own public names.
+What an excluded tree defines is left out wherever it is re-exported (``agents.sandbox`` in
+``agents.__all__``, say). With ``--request`` the script describes the modules and names of an
+earlier surface instead of walking (what the official SDK offers, looked up in ours), plus each
+module's own public names.
 
 The public names of a module are its ``__all__`` when it has one. Otherwise they come from the
 module's source (``ast``): what it defines at module level (functions, classes, assignments),
@@ -623,6 +625,16 @@ def _missing_module(module_name: str, error: BaseException) -> bool:
     )
 
 
+def _without_excluded(module: ModuleSurface, excluded: Sequence[str]) -> ModuleSurface:
+    """A module minus what an excluded tree defines: it is out of scope wherever it appears."""
+    names = {
+        name: described
+        for name, described in module["names"].items()
+        if not _within((described.get("origin") or "").split(":")[0], excluded)
+    }
+    return {**module, "names": names}
+
+
 def extract(
     root: str,
     library: Sequence[str],
@@ -647,6 +659,8 @@ def extract(
                 }
             else:
                 modules[module_name] = walker.by_source(module_name, _error_text(error))
+        if requested is None:
+            modules[module_name] = _without_excluded(modules[module_name], excluded)
     return {"format": SURFACE_FORMAT, "root": root, "python": sys.version, "modules": modules}
 
 

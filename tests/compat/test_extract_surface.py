@@ -269,3 +269,14 @@ def test_request_mode_looks_up_the_requested_modules_and_names(
     gone = found["samplepkg.gone"]
     assert gone["status"] == "missing"
     assert gone["error"] is not None and gone["error"].startswith("ModuleNotFoundError")
+
+
+def test_what_an_excluded_tree_defines_is_left_out_everywhere(sample: Path) -> None:
+    (sample / "samplepkg" / "reexport.py").write_text(
+        "from .excluded import Nope\n\n__all__ = ('Nope', 'kept')\n\nkept = 1\n", encoding="utf-8"
+    )
+    try:
+        found = _run(sample, "--exclude", "samplepkg.excluded")["modules"]["samplepkg.reexport"]
+    finally:
+        (sample / "samplepkg" / "reexport.py").unlink()
+    assert list(found["names"]) == ["kept"]

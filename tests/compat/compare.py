@@ -44,13 +44,15 @@ __all__ = ("Coverage", "Difference", "compare", "compare_parameters", "coverage"
 _VARIADIC = ("var_positional", "var_keyword")
 _POSITIONAL = ("positional_only", "positional_or_keyword")
 _CALLABLE_KINDS = ("function", "callable", "class")
-# Bases that say how a class is built rather than what it is; they are not compared.
+# Bases that say how a class is built rather than what it is, or abstract bases that recognise
+# any class with the right methods (contextlib's, collections.abc's); they are not compared.
 _IGNORED_BASE_MODULES = (
     "typing",
     "typing_extensions",
     "abc",
     "collections.abc",
     "_collections_abc",
+    "contextlib",
 )
 
 

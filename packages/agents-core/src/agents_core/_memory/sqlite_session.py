@@ -162,6 +162,29 @@ _workers: dict[tuple[str, float, bool], tuple[_Worker, int]] = {}
 _workers_lock = threading.Lock()
 
 
+def _lock_for_fork() -> None:
+    _workers_lock.acquire()
+
+
+def _unlock_after_fork() -> None:
+    _workers_lock.release()
+
+
+def _fresh_lock_in_child() -> None:
+    # Another thread may have held the lock when the process forked; the child has no such
+    # thread, so it gets a lock of its own (the table stays consistent: it was locked).
+    global _workers_lock
+    _workers_lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(
+        before=_lock_for_fork,
+        after_in_parent=_unlock_after_fork,
+        after_in_child=_fresh_lock_in_child,
+    )
+
+
 def _acquire_worker(path: str, busy_timeout: float, durable: bool) -> tuple[_Worker, Any]:
     """The shared worker of a file (started if needed) and the key to release it with."""
     if path == _MEMORY:

@@ -35,7 +35,7 @@ from typing import Any, TypeVar
 from .._base.logging import log
 from .._items.items import TResponseInputItem
 from ..exceptions import SessionError, SessionSchemaError, UserError
-from .session import SessionSettings
+from .session import SessionABC, SessionSettings
 
 __all__ = ("SCHEMA_VERSION", "SQLiteSession", "SessionError", "SessionSchemaError")
 
@@ -366,7 +366,7 @@ def _encode(items: list[TResponseInputItem]) -> list[str]:
 # The session.
 
 
-class SQLiteSession:
+class SQLiteSession(SessionABC):
     """A session stored in a SQLite database file (or, by default, in this object's memory).
 
     ``db_path`` is a file path, or ``":memory:"`` for a database private to this object. Many
@@ -378,6 +378,8 @@ class SQLiteSession:
     ``SessionError``. ``durable=False`` trades durability on power loss for speed (the database
     stays consistent either way, and a crash of the process loses nothing that was committed).
     """
+
+    session_settings: SessionSettings
 
     def __init__(
         self,

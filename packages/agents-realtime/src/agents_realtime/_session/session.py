@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from typing import TYPE_CHECKING, Any
 
 from .._base._log import logger
@@ -143,7 +143,7 @@ class RealtimeSession(RealtimeModelListener):
         core.finish_tracing()
         core.events.close()
 
-    async def __aiter__(self) -> AsyncIterator[RealtimeSessionEvent]:
+    async def __aiter__(self) -> AsyncGenerator[RealtimeSessionEvent, None]:
         """The session's events, in order, until it ends (raises if the connection failed)."""
         events = self._core.events
         while True:

@@ -437,7 +437,7 @@ class _Conversation:
             "type": "message",
             "role": "user",
             "status": "completed",
-            "content": [{"type": "input_audio", "transcript": None}],
+            "content": [{"type": "input_audio"}],
         }
         previous = self._add(item)
         await self.send(

@@ -10,7 +10,7 @@ import asyncio
 import json
 from collections import deque
 from collections.abc import Awaitable, Callable, Mapping
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias, cast
 
 from ._connection import FakeRealtimeConnection
 from ._conversation import ConversationHandler, ConversationState
@@ -19,6 +19,8 @@ from ._replies import RealtimeReply, RealtimeResponder, as_reply
 if TYPE_CHECKING:
     from websockets.asyncio.server import Server, ServerConnection
     from websockets.http11 import Request, Response
+
+    from .._model.interface import RealtimeModelConfig
 
 __all__ = ("FakeRealtimeServer", "IntentHandler", "Transcriber", "Validator")
 
@@ -181,9 +183,10 @@ class FakeRealtimeServer:
         """``ws://127.0.0.1:PORT/v1/realtime``: the realtime endpoint (add ``?model=...``)."""
         return f"ws://{self._host}:{self.port}/v1/realtime"
 
-    def model_config(self, **extra: Any) -> dict[str, Any]:
+    def model_config(self, **extra: Any) -> RealtimeModelConfig:
         """A ``RealtimeModelConfig`` pointed at this server (its URL and key), plus ``extra``."""
-        return {"url": f"{self.url}?model=gpt-realtime", "api_key": self.api_key, **extra}
+        config = {"url": f"{self.url}?model=gpt-realtime", "api_key": self.api_key, **extra}
+        return cast("RealtimeModelConfig", config)
 
     async def start(self) -> FakeRealtimeServer:
         """Start listening on the running event loop."""

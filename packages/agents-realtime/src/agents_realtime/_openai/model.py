@@ -229,11 +229,12 @@ class OpenAIRealtimeWebSocketModel(RealtimeModel):
         self._call_id = call_id
         self._tracker = options.get("playback_tracker")
         self._closing = False
+        session = self._session_payload(settings, include_tracing=True)  # refuse bad settings now
         connection = await self._open()
         self._connection = connection
         self._reader = asyncio.create_task(self._read(connection), name="realtime-model-reader")
         try:
-            await self._send_session_update(settings, include_tracing=True)
+            await self._send({"type": "session.update", "session": session})
         except BaseException:
             await self.close()
             raise
@@ -574,17 +575,24 @@ class OpenAIRealtimeWebSocketModel(RealtimeModel):
                 self._responses.note_input()
             await self._send(frame)
 
-    async def _send_session_update(
+    def _session_payload(
         self, settings: RealtimeSessionModelSettings, *, include_tracing: bool
-    ) -> None:
+    ) -> dict[str, Any]:
+        """The ``session`` for ``settings`` (raises ``UserError`` for what cannot be sent)."""
+        session = session_config(
+            settings, model=self.model, attach=bool(self._call_id), include_tracing=include_tracing
+        )
         self._settings = settings
         output_format = _output_format(settings)
         self._audio.set_format(output_format)
         if self._tracker is not None:
             self._tracker.set_audio_format(output_format)
-        session = session_config(
-            settings, model=self.model, attach=bool(self._call_id), include_tracing=include_tracing
-        )
+        return session
+
+    async def _send_session_update(
+        self, settings: RealtimeSessionModelSettings, *, include_tracing: bool
+    ) -> None:
+        session = self._session_payload(settings, include_tracing=include_tracing)
         await self._send({"type": "session.update", "session": session})
 
     # ------------------------------------------------------------------------ interrupting

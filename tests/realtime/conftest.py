@@ -167,8 +167,38 @@ def nth(kind: str, count: int = 1) -> Callable[[Any], bool]:
     return stop
 
 
+class Watch:
+    """Reads a session's events into ``seen`` (raw model events kept apart in ``raw``)."""
+
+    def __init__(self, session: RealtimeSession) -> None:
+        self.session = session
+        self.seen: list[Any] = []
+        self.raw: list[Any] = []
+
+    def of(self, kind: str) -> list[Any]:
+        """The events of one type seen so far."""
+        return [event for event in self.seen if event.type == kind]
+
+    async def until(self, kind: str, count: int = 1, *, within: float = 10.0) -> Any:
+        """Read until ``count`` events of ``kind`` have been seen in all; return the last."""
+        if len(self.of(kind)) < count:
+            async with asyncio.timeout(within), aclosing(self.session.__aiter__()) as events:
+                async for event in events:
+                    if event.type == "raw_model_event":
+                        self.raw.append(event)
+                        continue
+                    self.seen.append(event)
+                    if event.type == kind and len(self.of(kind)) >= count:
+                        break
+                else:
+                    raise AssertionError(f"The session ended; saw {types_of(self.seen)}")
+        return self.of(kind)[count - 1]
+
+
 class Realtime:
     """The helpers above, for the tests (fixture ``rt``)."""
+
+    Watch = Watch
 
     speech = staticmethod(speech)
     silence = staticmethod(silence)

@@ -105,6 +105,7 @@ class SessionCore:
         self._offered_mcp: list[Tool] = []
         self._responses: dict[str, _ResponseWork] = {}
         self._silenced: set[str] = set()
+        self._own_messages: list[str] = []
         self._trace: Trace | None = None
         self._agent_span: Span[Any] | None = None
         self._handlers: dict[str, Callable[[Any], Awaitable[None]]] = {
@@ -225,7 +226,10 @@ class SessionCore:
             text = " ".join(
                 part.text for part in item.content if isinstance(part, InputText) and part.text
             )
-            if text:
+            if text in self._own_messages:
+                self._own_messages.remove(text)  # the session's own note to the model
+                self.input_guardrails.skip(item.item_id)
+            elif text:
                 self.input_guardrails.on_user_text(item.item_id, text, self.agent)
 
     async def _on_item_deleted(self, event: Any) -> None:
@@ -421,8 +425,13 @@ class SessionCore:
         await self.model.send_event(
             RealtimeModelSendInterrupt(force_response_cancel=True, response_id=response_id)
         )
+        await self._tell_model(results)
+
+    async def _tell_model(self, results: list[Any]) -> None:
         names = ", ".join(result.guardrail.get_name() for result in results)
-        await self.model.send_event(RealtimeModelSendUserInput(f"guardrail triggered: {names}"))
+        note = f"guardrail triggered: {names}"
+        self._own_messages.append(note)
+        await self.model.send_event(RealtimeModelSendUserInput(note))
 
     async def input_tripped(self, results: list[InputGuardrailResult], text: str) -> None:
         """Stop the answer to what the user said, and tell the model why."""
@@ -434,8 +443,7 @@ class SessionCore:
             )
         )
         await self.model.send_event(RealtimeModelSendInterrupt(force_response_cancel=True))
-        names = ", ".join(result.guardrail.get_name() for result in results)
-        await self.model.send_event(RealtimeModelSendUserInput(f"guardrail triggered: {names}"))
+        await self._tell_model(results)
 
     # ------------------------------------------------------------------------ tracing
 

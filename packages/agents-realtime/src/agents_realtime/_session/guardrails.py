@@ -168,6 +168,10 @@ class InputGuardrails(_Tasks):
         self._host = host
         self._checked: set[str] = set()
 
+    def skip(self, item_id: str) -> None:
+        """Never check this item (the session wrote it, not the user)."""
+        self._checked.add(item_id)
+
     def on_user_text(self, item_id: str, text: str, agent: RealtimeAgent[Any]) -> None:
         """Something the user said (once per item): check it beside the conversation."""
         guardrails: list[InputGuardrail[Any]] = _unique(

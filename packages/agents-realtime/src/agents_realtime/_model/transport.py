@@ -44,12 +44,14 @@ class TransportConfig(TypedDict):
 
     ``ping_interval`` / ``ping_timeout`` (seconds, default 20 / 20) bound how long a silent,
     half-open connection goes unnoticed; ``handshake_timeout`` (default 10) bounds opening it;
-    ``max_size`` is the largest message accepted (default 8 MiB, None for no limit).
+    ``close_timeout`` (default 2) bounds closing it; ``max_size`` is the largest message
+    accepted (default 8 MiB, None for no limit).
     """
 
     ping_interval: NotRequired[float | None]
     ping_timeout: NotRequired[float | None]
     handshake_timeout: NotRequired[float]
+    close_timeout: NotRequired[float]
     max_size: NotRequired[int | None]
 
 
@@ -100,9 +102,14 @@ def _without_secrets(text: str, secrets: list[str]) -> str:
 
 def _closed_error(exc: Any, url: str) -> RealtimeConnectionError:
     received = getattr(exc, "rcvd", None)
+    sent = getattr(exc, "sent", None)
     code = received.code if received is not None else 1006
     reason = received.reason if received is not None else ""
-    if received is None:
+    if received is None and sent is not None and sent.code == 1011:
+        # This side gave up on the peer (no answer to keepalive pings).
+        code, reason = sent.code, sent.reason
+        message = f"The realtime connection to {url} stopped answering ({reason}, code {code})."
+    elif received is None:
         message = f"The realtime connection to {url} was lost (no close frame, code 1006)."
     else:
         detail = f": {reason}" if reason else ""
@@ -163,6 +170,9 @@ class WebSocketTransport:
                 open_timeout=config.get("handshake_timeout", 10.0),
                 ping_interval=config.get("ping_interval", 20.0),
                 ping_timeout=config.get("ping_timeout", 20.0),
+                # Waiting long for the close handshake of a peer that stopped answering only
+                # delays reporting it.
+                close_timeout=config.get("close_timeout", 2.0),
                 max_size=config.get("max_size", 8 * 1024 * 1024),
             )
         except InvalidURI:

@@ -35,12 +35,18 @@ class FakeRealtimeConnection:
         target = urlsplit(request.path if request is not None else "/")
         self.path = target.path
         self.query: dict[str, str] = {k: v[-1] for k, v in parse_qs(target.query).items()}
-        self.headers: dict[str, str] = dict(request.headers) if request is not None else {}
+        self.headers: dict[str, str] = (
+            {name.lower(): value for name, value in request.headers.raw_items()}
+            if request is not None
+            else {}
+        )
+        """The handshake's headers, by lower-case name."""
         self.received: list[dict[str, Any]] = []
         """Every client event, parsed (valid or not), in order."""
         self.sent: list[dict[str, Any]] = []
         """Every server event sent with ``send`` (raw frames are not included)."""
         self.closed = False
+        self.stalled = False
         self._changed = asyncio.Event()
 
     @property
@@ -175,6 +181,7 @@ class FakeRealtimeConnection:
 
     def stall(self) -> None:
         """Stop reading from the client (pings go unanswered): a half-open connection."""
+        self.stalled = True
         transport = self._socket.transport
         if transport is not None:
             transport.pause_reading()

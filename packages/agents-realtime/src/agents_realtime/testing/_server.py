@@ -206,6 +206,9 @@ class FakeRealtimeServer:
     async def aclose(self) -> None:
         """Stop listening and close every connection."""
         if self._server is not None:
+            for connection in self.connections:
+                if connection.stalled and not connection.closed:
+                    connection.drop()  # it would never answer a closing handshake
             self._server.close()
             await self._server.wait_closed()
             self._server = None

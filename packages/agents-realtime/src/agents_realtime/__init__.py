@@ -127,6 +127,7 @@ _EXPORTS: dict[str, str] = {
     "RealtimeUserInputText": "config",
     "SystemMessageItem": "items",
     "TransportConfig": "openai_realtime",
+    "TwilioMediaStreamsTransport": "twilio",
     "UserMessageItem": "items",
     "WebSocketTransport": "transport",
     "get_api_key": "openai_realtime",
@@ -236,6 +237,7 @@ __all__ = (
     "RealtimeUserInputText",
     "SystemMessageItem",
     "TransportConfig",
+    "TwilioMediaStreamsTransport",
     "UserMessageItem",
     "WebSocketTransport",
     "get_api_key",
@@ -377,3 +379,4 @@ if TYPE_CHECKING:
     from .transport import RealtimeTransport as RealtimeTransport
     from .transport import RealtimeTransportConnection as RealtimeTransportConnection
     from .transport import WebSocketTransport as WebSocketTransport
+    from .twilio import TwilioMediaStreamsTransport as TwilioMediaStreamsTransport

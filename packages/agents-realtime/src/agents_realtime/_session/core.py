@@ -447,11 +447,11 @@ class SessionCore:
 
     # ------------------------------------------------------------------------ tracing
 
-    def start_tracing(self, settings: RealtimeSessionModelSettings) -> None:
-        """Open the session's trace (or join the caller's)."""
+    def start_tracing(self) -> None:
+        """Open the session's trace (or join the caller's), named by the tracing settings."""
         if get_current_trace() is not None:
             return  # the application traces this session inside its own workflow
-        config: Any = settings.get("tracing") or {}
+        config: Any = self.base_settings.get("tracing") or {}
         self._trace = trace(
             str(config.get("workflow_name") or "Realtime session"),
             group_id=config.get("group_id"),

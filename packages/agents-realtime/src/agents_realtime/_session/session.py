@@ -101,8 +101,8 @@ class RealtimeSession(RealtimeModelListener):
         self._started = True
         core = self._core
         starting = self._model_config.get("initial_model_settings")
+        core.start_tracing()
         settings = await core.apply_agent(core.agent, starting=starting)
-        core.start_tracing(settings)
         config: RealtimeModelConfig = {**self._model_config, "initial_model_settings": settings}
         self._model.add_listener(self)
         try:

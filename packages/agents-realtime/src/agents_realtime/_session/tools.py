@@ -254,15 +254,16 @@ class ToolCalls:
         )
         span.start()
         try:
-            output = await self._checked_run(tool, context, agent)
-        except Exception as exc:
-            span.set_error({"message": f"{type(exc).__name__}", "data": {"tool": tool.name}})
-            output = await self._failure(call, tool, agent, exc)
+            try:
+                output = await self._checked_run(tool, context, agent)
+            except Exception as exc:
+                span.set_error({"message": f"{type(exc).__name__}", "data": {"tool": tool.name}})
+                output = await self._failure(call, tool, agent, exc)
+            answer = not isinstance(output, BackgroundToolResult)
+            value = output.output if isinstance(output, BackgroundToolResult) else output
+            span.span_data.output = output_text(value)
         finally:
             span.finish()
-        answer = not isinstance(output, BackgroundToolResult)
-        value = output.output if isinstance(output, BackgroundToolResult) else output
-        span.span_data.output = output_text(value)
         host.put(
             RealtimeToolEnd(
                 agent=agent, tool=tool, arguments=call.arguments, output=value, info=host.info

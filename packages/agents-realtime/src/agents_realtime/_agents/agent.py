@@ -77,7 +77,7 @@ class RealtimeAgent(Generic[TContext]):
     handoffs: list[RealtimeAgent[Any] | Handoff[Any]] = field(default_factory=list)
     output_guardrails: list[OutputGuardrail[TContext]] = field(default_factory=list)
     hooks: AgentHooks[TContext] | None = None
-    input_guardrails: list[InputGuardrail[TContext]] = field(default_factory=list)
+    input_guardrails: list[InputGuardrail[TContext]] = field(default_factory=list, kw_only=True)
     """Checks of what the user said (typed text, or the transcript of their audio)."""
 
     def __post_init__(self) -> None:

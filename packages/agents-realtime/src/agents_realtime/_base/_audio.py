@@ -59,9 +59,9 @@ def audio_format_kind(audio_format: Any) -> AudioKind | None:
     return _KIND_BY_NAME.get(kind.lower()) if isinstance(kind, str) else None
 
 
-def to_realtime_audio_format(audio_format: Any) -> dict[str, Any] | None:
+def to_realtime_audio_format(input_audio_format: Any) -> dict[str, Any] | None:
     """A format in the GA wire form (``{"type": "audio/pcm", "rate": 24000}``...), or None."""
-    kind = audio_format_kind(audio_format)
+    kind = audio_format_kind(input_audio_format)
     return dict(_WIRE_FORMAT[kind]) if kind is not None else None
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ class RealtimeModelToolCallEvent:
     id: str | None = None
     previous_item_id: str | None = None
     type: Literal["function_call"] = "function_call"
-    response_id: str | None = None
+    response_id: str | None = field(default=None, kw_only=True)
 
 
 @dataclass(slots=True)

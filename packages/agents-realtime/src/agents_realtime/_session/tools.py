@@ -56,10 +56,19 @@ if TYPE_CHECKING:
     from .._model.interface import RealtimeModel
     from .events import RealtimeEventInfo
 
-__all__ = ("REJECTION_MESSAGE", "BackgroundToolResult", "ToolCalls", "ToolHost")
+__all__ = (
+    "DEFAULT_APPROVAL_REJECTION_MESSAGE",
+    "REJECTION_MESSAGE",
+    "BackgroundToolResult",
+    "ToolCalls",
+    "ToolHost",
+)
 
-REJECTION_MESSAGE = "Tool execution was not approved."
+DEFAULT_APPROVAL_REJECTION_MESSAGE = "Tool execution was not approved."
 """What the model reads when a person rejects a tool call (unless told otherwise)."""
+
+REJECTION_MESSAGE = DEFAULT_APPROVAL_REJECTION_MESSAGE
+"""The same message, by its older name."""
 
 
 @dataclass

@@ -67,12 +67,16 @@ class RealtimeReply:
     ``stall_after_ms`` stops streaming after that much audio (or, for text, that many
     characters) and waits, with the response still live, until ``resume()`` is called or the
     response is cancelled: for tests of interruptions. ``audio_chunk_ms`` sets the size of the
-    audio deltas.
+    audio deltas; ``delta_interval_ms`` spaces them out in time. For latency measurements,
+    ``stamp_deltas`` writes ``time.monotonic_ns()`` at sending into the first 8 bytes
+    (little-endian) of each audio delta.
     """
 
     output: Sequence[Output]
     stall_after_ms: float | None = None
     audio_chunk_ms: float = 100.0
+    delta_interval_ms: float | None = None
+    stamp_deltas: bool = False
     _resumed: asyncio.Event | None = field(default=None, repr=False)
 
     def resume(self) -> None:

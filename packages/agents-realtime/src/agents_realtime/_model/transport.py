@@ -120,26 +120,25 @@ def _closed_error(exc: Any, url: str) -> RealtimeConnectionError:
 class _WebSocketConnection:
     """A ``websockets`` client connection behind the ``RealtimeTransportConnection`` shape."""
 
-    __slots__ = ("_socket", "_url")
+    __slots__ = ("_closed_type", "_socket", "_url")
 
     def __init__(self, socket: Any, url: str) -> None:
-        self._socket = socket
-        self._url = url
-
-    async def send(self, message: str) -> None:
         from websockets.exceptions import ConnectionClosed
 
+        self._socket = socket
+        self._url = url
+        self._closed_type = ConnectionClosed
+
+    async def send(self, message: str) -> None:
         try:
             await self._socket.send(message)
-        except ConnectionClosed as exc:
+        except self._closed_type as exc:
             raise _closed_error(exc, self._url) from exc
 
     async def recv(self) -> str | bytes:
-        from websockets.exceptions import ConnectionClosed
-
         try:
             message: str | bytes = await self._socket.recv()
-        except ConnectionClosed as exc:
+        except self._closed_type as exc:
             raise _closed_error(exc, self._url) from exc
         return message
 

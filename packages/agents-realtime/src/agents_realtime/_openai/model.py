@@ -9,7 +9,6 @@ the user stopped hearing it), and, with a reconnect policy, restores the session
 from __future__ import annotations
 
 import asyncio
-import base64
 import binascii
 import inspect
 import json
@@ -78,6 +77,7 @@ if TYPE_CHECKING:
 __all__ = ("OpenAIRealtimeWebSocketModel", "default_realtime_url", "get_api_key")
 
 _DEFAULT_BASE_URL = "https://api.openai.com/v1"
+_DECODER = json.JSONDecoder()
 
 # Server events with nothing to add beyond the raw event every listener already receives.
 _PASSIVE = frozenset(
@@ -204,10 +204,7 @@ class OpenAIRealtimeWebSocketModel(RealtimeModel):
             try:
                 await listener.on_event(event)
             except Exception as exc:
-                # A listener's failure must not stop the stream for the others.
-                logger().error(
-                    "realtime listener failed", listener=type(listener).__name__, error=repr(exc)
-                )
+                _listener_failed(listener, exc)
 
     # ------------------------------------------------------------------------ connecting
 
@@ -298,7 +295,11 @@ class OpenAIRealtimeWebSocketModel(RealtimeModel):
             await self._malformed("The realtime server sent a binary frame.", None, message)
             return
         try:
-            event = json.loads(message)
+            # raw_decode skips json.loads' wrappers (two regex scans per frame); what follows
+            # the object must be nothing but whitespace.
+            event, end = _DECODER.raw_decode(message)
+            if end != len(message) and message[end:].strip():
+                raise ValueError(f"extra data at position {end}")
         except ValueError as exc:
             await self._malformed(
                 f"The realtime server sent a frame that is not JSON ({exc}).", None, message
@@ -308,7 +309,12 @@ class OpenAIRealtimeWebSocketModel(RealtimeModel):
         if not isinstance(kind, str):
             await self._malformed("The realtime server sent a frame without a type.", None, message)
             return
-        await self._emit(RealtimeModelRawServerEvent(data=event))
+        raw = RealtimeModelRawServerEvent(data=event)
+        for listener in self._listeners:  # _emit, inlined: this runs for every frame
+            try:
+                await listener.on_event(raw)
+            except Exception as exc:
+                _listener_failed(listener, exc)
         handler = _HANDLERS.get(kind)
         if handler is None:
             if kind not in _PASSIVE:
@@ -337,11 +343,16 @@ class OpenAIRealtimeWebSocketModel(RealtimeModel):
         response_id = event["response_id"]
         if response_id in self._responses.interrupted:
             return
-        data = base64.b64decode(event["delta"])
+        data = binascii.a2b_base64(event["delta"])  # takes the str as it is, without a copy
         item_id = event["item_id"]
         content_index = event["content_index"]
         self._audio.on_delta(item_id, content_index, response_id, len(data))
-        await self._emit(RealtimeModelAudioEvent(data, response_id, item_id, content_index))
+        audio = RealtimeModelAudioEvent(data, response_id, item_id, content_index)
+        for listener in self._listeners:  # _emit, inlined: this runs for every audio chunk
+            try:
+                await listener.on_event(audio)
+            except Exception as exc:
+                _listener_failed(listener, exc)
 
     async def _on_audio_done(self, event: dict[str, Any]) -> None:
         if event["response_id"] in self._responses.interrupted:
@@ -693,6 +704,11 @@ class OpenAIRealtimeWebSocketModel(RealtimeModel):
         await self._emit(RealtimeModelExceptionEvent(exception=error, context=error.message))
         await self._emit(RealtimeModelConnectionStatusEvent(status="disconnected"))
         await self._emit(RealtimeModelEndOfStreamEvent())
+
+
+def _listener_failed(listener: RealtimeModelListener, exc: Exception) -> None:
+    # A listener's failure must not stop the stream for the others.
+    logger().error("realtime listener failed", listener=type(listener).__name__, error=repr(exc))
 
 
 _Handler = Callable[[OpenAIRealtimeWebSocketModel, dict[str, Any]], Awaitable[None]]

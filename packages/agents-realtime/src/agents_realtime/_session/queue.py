@@ -19,10 +19,11 @@ class EventQueue:
     audio chunk.
     """
 
-    __slots__ = ("_closed", "_items", "_waiter")
+    __slots__ = ("_closed", "_waiter", "items")
 
     def __init__(self) -> None:
-        self._items: deque[Any] = deque()
+        self.items: deque[Any] = deque()
+        """The queued events (a reader may take them directly)."""
         self._waiter: asyncio.Future[None] | None = None
         self._closed = False
 
@@ -30,7 +31,7 @@ class EventQueue:
         """Add an event (ignored once closed)."""
         if self._closed:
             return
-        self._items.append(event)
+        self.items.append(event)
         waiter = self._waiter
         if waiter is not None:
             self._waiter = None
@@ -39,7 +40,7 @@ class EventQueue:
 
     async def get(self) -> Any:
         """The next event, waiting for one; ``END`` once closed and drained."""
-        items = self._items
+        items = self.items
         while not items:
             if self._closed:
                 return END
@@ -53,14 +54,14 @@ class EventQueue:
         """Remove the queued audio of ``item_id`` (the application must not play it); a count."""
         kept = deque(
             event
-            for event in self._items
+            for event in self.items
             if not (getattr(event, "type", None) == "audio" and event.item_id == item_id)
             and not _is_raw_audio_of(event, item_id)
         )
-        removed = len(self._items) - len(kept)
+        removed = len(self.items) - len(kept)
         if removed:
-            self._items.clear()
-            self._items.extend(kept)
+            self.items.clear()
+            self.items.extend(kept)
         return removed
 
     def close(self) -> None:
@@ -73,7 +74,7 @@ class EventQueue:
                 waiter.set_result(None)
 
     def __len__(self) -> int:
-        return len(self._items)
+        return len(self.items)
 
 
 def _is_raw_audio_of(event: Any, item_id: str) -> bool:

@@ -180,6 +180,15 @@ def test_each_sibling_installs_with_core_only(wheels: Path, tmp_path: Path, pack
     exported = _run(python, "-c", f"import {module}; print(len({module}.__all__))").strip()
     if package == "agents-openai":
         assert int(exported) > 0 and "httpx2" in installed
+    elif package == "agents-realtime":
+        # Realtime speaks websockets, and nothing of HTTP or audio libraries.
+        assert int(exported) > 0 and "websockets" in installed
+        assert not installed & (NETWORK_OR_AUDIO - {"websockets"})
+        session = (
+            "import agents_realtime.testing as t, agents_realtime as r\n"
+            "print(r.RealtimeRunner.__name__, t.FakeRealtimeServer.__name__)"
+        )
+        assert _run(python, "-c", session).split() == ["RealtimeRunner", "FakeRealtimeServer"]
     else:
         assert exported == "0"
 

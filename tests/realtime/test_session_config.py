@@ -286,3 +286,28 @@ async def test_call_id_and_model_name_together_are_refused(server: FakeRealtimeS
         await model.connect(
             {"call_id": "rtc_1", "api_key": "k", "initial_model_settings": {"model_name": "x"}}
         )
+
+
+async def test_a_sip_call_is_attached_by_its_call_id(server: FakeRealtimeServer) -> None:
+    from agents_realtime import OpenAIRealtimeSIPModel
+
+    with pytest.raises(UserError, match="call_id"):
+        await OpenAIRealtimeSIPModel().connect({"api_key": "k"})
+
+    agent = RealtimeAgent(name="Phone", instructions="Answer the phone.", tools=[get_weather])
+    payload = await OpenAIRealtimeSIPModel.build_initial_session_payload(
+        agent, overrides={"voice": "marin"}
+    )
+    assert payload["instructions"] == "Answer the phone."
+    assert [tool["name"] for tool in payload["tools"]] == ["get_weather"]
+    assert payload["audio"]["output"]["voice"] == "marin"
+
+    runner = RealtimeRunner(agent, model=OpenAIRealtimeSIPModel())
+    config = server.model_config(call_id="rtc_call_1")
+    config["url"] = f"{server.url}?call_id=rtc_call_1"
+    async with await runner.run(model_config=config):
+        connection = await server.connection()
+        update = (await connection.wait_for_frame("session.update"))["session"]
+    assert connection.query == {"call_id": "rtc_call_1"}
+    assert "format" not in update["audio"]["input"]  # the call keeps its own audio format
+    assert update["instructions"] == "Answer the phone."

@@ -51,12 +51,16 @@ def _raw(events: list[Any], kind: str) -> list[dict[str, Any]]:
     ]
 
 
+SEMANTIC_VAD: RealtimeRunConfig = {}  # the defaults: semantic VAD, transcription on
+
+
+@pytest.mark.parametrize("config", [SERVER_VAD, SEMANTIC_VAD], ids=["server_vad", "semantic_vad"])
 async def test_an_audio_turn_is_detected_transcribed_and_answered(
-    server: FakeRealtimeServer, rt: type[Realtime]
+    server: FakeRealtimeServer, rt: type[Realtime], config: RealtimeRunConfig
 ) -> None:
     server.add_transcripts("what is the weather in oslo")
     server.add("It is sunny in Oslo.")
-    runner = RealtimeRunner(RealtimeAgent(name="a"), config=SERVER_VAD)
+    runner = RealtimeRunner(RealtimeAgent(name="a"), config=config)
     async with await runner.run(model_config=server.model_config()) as session:
         sent = await _say(session, rt, "What is the weather in Oslo?")
         events = await rt.until(session, rt.nth("agent_end"), skip_raw=False)

@@ -289,3 +289,20 @@ def test_the_reconnect_policy_backs_off_and_checks_its_settings() -> None:
         RealtimeReconnectPolicy(max_attempts=0)
     with pytest.raises(UserError):
         RealtimeReconnectPolicy(jitter=2)
+
+
+async def test_an_unknown_server_event_is_passed_on_and_not_fatal(
+    server: FakeRealtimeServer, rt: type[Realtime]
+) -> None:
+    server.add("Still fine.")
+    async with await RealtimeRunner(_agent()).run(model_config=server.model_config()) as session:
+        connection = await server.connection()
+        await connection.wait_for_frame("session.update")
+        await connection.send_raw('{"type": "brand.new.event", "event_id": "e1", "news": 1}')
+        await session.send_message("Hi")
+        watch = rt.Watch(session)
+        await watch.until("agent_end")
+
+    other = [e.data.data for e in watch.raw if e.data.type == "other"]
+    assert other == [{"type": "brand.new.event", "event_id": "e1", "news": 1}]
+    assert not watch.of("error")

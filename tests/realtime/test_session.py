@@ -245,3 +245,20 @@ async def test_an_unscripted_response_is_reported_as_an_error_event(
         await session.send_message("Hi")
         events = await rt.until(session, rt.nth("error"))
     assert events[-1].error.code == "fake_server_unscripted"
+
+
+def test_agents_are_checked_and_cloned() -> None:
+    from agents_core.exceptions import UserError
+
+    agent = RealtimeAgent(name="Guide", instructions="Help.", tools=[])
+    copy = agent.clone(instructions="Help more.")
+    assert copy.name == "Guide" and copy.instructions == "Help more."
+    assert copy.tools is agent.tools  # lists are shared, as in the official SDK
+    with pytest.raises(UserError, match="name"):
+        RealtimeAgent(name="")
+    bad: Any = "not a list"
+    with pytest.raises(UserError, match="tools must be a list"):
+        RealtimeAgent(name="x", tools=bad)
+    number: Any = 42
+    with pytest.raises(UserError, match="instructions"):
+        RealtimeAgent(name="x", instructions=number)

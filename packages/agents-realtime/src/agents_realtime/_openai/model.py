@@ -264,7 +264,7 @@ class OpenAIRealtimeWebSocketModel(RealtimeModel):
             try:
                 await asyncio.wait_for(connection.close(), 5)
             except Exception as exc:
-                logger().debug("realtime close failed", error=repr(exc))
+                logger().debug("realtime close failed", error=type(exc).__name__)
         if reader is not None and reader is not asyncio.current_task():
             reader.cancel()
             await asyncio.gather(reader, return_exceptions=True)
@@ -329,7 +329,7 @@ class OpenAIRealtimeWebSocketModel(RealtimeModel):
             )
         except RealtimeConnectionError as exc:
             # A send answering this event failed; the reader notices the closed connection next.
-            logger().debug("realtime send failed while handling an event", error=repr(exc))
+            logger().debug("realtime send failed while handling an event", error=type(exc).__name__)
 
     async def _malformed(self, text: str, kind: str | None, message: str | bytes) -> None:
         frame = message if isinstance(message, str) else message.decode("utf-8", "replace")
@@ -708,7 +708,9 @@ class OpenAIRealtimeWebSocketModel(RealtimeModel):
 
 def _listener_failed(listener: RealtimeModelListener, exc: Exception) -> None:
     # A listener's failure must not stop the stream for the others.
-    logger().error("realtime listener failed", listener=type(listener).__name__, error=repr(exc))
+    logger().error(
+        "realtime listener failed", listener=type(listener).__name__, error=type(exc).__name__
+    )
 
 
 _Handler = Callable[[OpenAIRealtimeWebSocketModel, dict[str, Any]], Awaitable[None]]

@@ -408,7 +408,7 @@ class SessionCore:
                 if inspect.isawaitable(call):
                     await call
             except Exception as exc:
-                logger().error("realtime hook failed", hook=name, error=repr(exc))
+                logger().error("realtime hook failed", hook=name, error=type(exc).__name__)
                 self.put(RealtimeError(error=exc, info=self.info))
 
     # ------------------------------------------------------------------------ guardrails

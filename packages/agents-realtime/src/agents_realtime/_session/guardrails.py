@@ -150,7 +150,7 @@ class OutputGuardrails(_Tasks):
             result = await guardrail.run(self._host.context, cast("Agent[Any]", agent), text)
         except Exception as exc:
             logger().warning(
-                "output guardrail failed", guardrail=guardrail.get_name(), error=repr(exc)
+                "output guardrail failed", guardrail=guardrail.get_name(), error=type(exc).__name__
             )
             span.set_error({"message": type(exc).__name__, "data": None})
             return None
@@ -203,7 +203,7 @@ class InputGuardrails(_Tasks):
             result = await guardrail.run(cast("Agent[Any]", agent), text, self._host.context)
         except Exception as exc:
             logger().warning(
-                "input guardrail failed", guardrail=guardrail.get_name(), error=repr(exc)
+                "input guardrail failed", guardrail=guardrail.get_name(), error=type(exc).__name__
             )
             span.set_error({"message": type(exc).__name__, "data": None})
             return None

@@ -141,7 +141,7 @@ class RealtimeSession(RealtimeModelListener):
         try:
             await self._model.close()
         except Exception as exc:
-            logger().warning("closing the realtime model failed", error=repr(exc))
+            logger().warning("closing the realtime model failed", error=type(exc).__name__)
         core.finish_tracing()
         core.events.close()
 

@@ -181,7 +181,7 @@ class ToolCalls:
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # the session must go on: tell the application and the model
-            logger().error("realtime tool call failed", tool=call.name, error=repr(exc))
+            logger().error("realtime tool call failed", tool=call.name, error=type(exc).__name__)
             host.put(RealtimeError(error=exc, info=host.info))
 
     async def _unknown(self, call: RealtimeModelToolCallEvent) -> None:
@@ -370,7 +370,7 @@ class ToolCalls:
             if inspect.isawaitable(text):
                 text = await text
         except Exception as exc:
-            logger().error("tool_error_formatter failed", error=repr(exc))
+            logger().error("tool_error_formatter failed", error=type(exc).__name__)
             return default
         return text if isinstance(text, str) else default
 

@@ -22,7 +22,7 @@ from agents_realtime import (
     RealtimeRunner,
     RealtimeSession,
 )
-from agents_realtime.testing import FakeRealtimeServer
+from agents_realtime.testing import FakeRealtimeServer, RealtimeReply
 
 if TYPE_CHECKING:
     from agents_realtime import RealtimeModelConfig
@@ -306,3 +306,18 @@ async def test_an_unknown_server_event_is_passed_on_and_not_fatal(
     other = [e.data.data for e in watch.raw if e.data.type == "other"]
     assert other == [{"type": "brand.new.event", "event_id": "e1", "news": 1}]
     assert not watch.of("error")
+
+
+async def test_a_failed_response_is_reported(
+    server: FakeRealtimeServer, rt: type[Realtime]
+) -> None:
+    failing = RealtimeReply([], failure={"type": "server_error", "code": "rate_limit_exceeded"})
+    server.add(failing, "Better now.")
+    async with await RealtimeRunner(_agent()).run(model_config=server.model_config()) as session:
+        await session.send_message("Hi")
+        watch = rt.Watch(session)
+        error = (await watch.until("error")).error
+        await session.send_message("Again")
+        await watch.until("agent_end", 2)
+    assert isinstance(error, RealtimeAPIError)
+    assert (error.type, error.code) == ("server_error", "rate_limit_exceeded")

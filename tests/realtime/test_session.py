@@ -262,3 +262,20 @@ def test_agents_are_checked_and_cloned() -> None:
     number: Any = 42
     with pytest.raises(UserError, match="instructions"):
         RealtimeAgent(name="x", instructions=number)
+
+
+async def test_one_runner_runs_several_sessions_at_once(
+    server: FakeRealtimeServer, rt: type[Realtime]
+) -> None:
+    server.add("One.", "Two.")
+    runner = RealtimeRunner(_agent())
+    async with (
+        await runner.run(model_config=server.model_config()) as first,
+        await runner.run(model_config=server.model_config()) as second,
+    ):
+        assert first.model is not second.model
+        await first.send_message("first")
+        await rt.Watch(first).until("agent_end")
+        await second.send_message("second")
+        await rt.Watch(second).until("agent_end")
+    assert len(server.connections) == 2

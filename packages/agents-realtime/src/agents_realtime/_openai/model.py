@@ -390,6 +390,8 @@ class OpenAIRealtimeWebSocketModel(RealtimeModel):
         usage = response.get("usage")
         if isinstance(usage, dict):
             await self._emit(usage_event(usage))
+        if response.get("status") == "failed":
+            await self._emit(RealtimeModelErrorEvent(error=_response_failure(response)))
         await self._emit(RealtimeModelTurnEndedEvent(response_id=response_id))
 
     async def _on_output_item(self, event: dict[str, Any]) -> None:
@@ -475,8 +477,15 @@ class OpenAIRealtimeWebSocketModel(RealtimeModel):
 
     async def _on_session(self, event: dict[str, Any]) -> None:
         session = event["session"]
-        if isinstance(session, dict):
-            self.server_session = session
+        if not isinstance(session, dict):
+            return
+        self.server_session = session
+        # The server's word on the output format wins (an attached call may choose its own).
+        output_format = ((session.get("audio") or {}).get("output") or {}).get("format")
+        if output_format is not None:
+            self._audio.set_format(output_format)
+            if self._tracker is not None:
+                self._tracker.set_audio_format(output_format)
 
     async def _on_error(self, event: dict[str, Any]) -> None:
         error = RealtimeAPIError.from_event(event["error"])
@@ -704,6 +713,20 @@ class OpenAIRealtimeWebSocketModel(RealtimeModel):
         await self._emit(RealtimeModelExceptionEvent(exception=error, context=error.message))
         await self._emit(RealtimeModelConnectionStatusEvent(status="disconnected"))
         await self._emit(RealtimeModelEndOfStreamEvent())
+
+
+def _response_failure(response: dict[str, Any]) -> RealtimeAPIError:
+    details = response.get("status_details") or {}
+    error = details.get("error") or {}
+    kind = str(error.get("type") or "response_failed")
+    code = error.get("code")
+    return RealtimeAPIError(
+        f"The realtime response {response.get('id')} failed ({kind}"
+        + (f", {code}" if code else "")
+        + ").",
+        type=kind,
+        code=code,
+    )
 
 
 def _listener_failed(listener: RealtimeModelListener, exc: Exception) -> None:

@@ -17,8 +17,10 @@ __all__ = ("RealtimeRunner",)
 class RealtimeRunner:
     """Starts realtime sessions: the realtime counterpart of ``Runner``.
 
-    ``model`` defaults to ``OpenAIRealtimeWebSocketModel()``; ``config`` holds the settings of
-    every session this runner starts (model settings, guardrails, tool execution, tracing).
+    ``model`` is the realtime model sessions talk to (a model serves one session at a time);
+    without one, each session gets its own ``OpenAIRealtimeWebSocketModel()``, so one runner can
+    run many sessions at once. ``config`` holds the settings of every session this runner
+    starts (model settings, guardrails, tool execution, tracing).
     """
 
     def __init__(
@@ -28,10 +30,6 @@ class RealtimeRunner:
         model: RealtimeModel | None = None,
         config: RealtimeRunConfig | None = None,
     ) -> None:
-        if model is None:
-            from .._openai.model import OpenAIRealtimeWebSocketModel
-
-            model = OpenAIRealtimeWebSocketModel()
         self._starting_agent = starting_agent
         self._model = model
         self._config = config
@@ -44,8 +42,13 @@ class RealtimeRunner:
         ``context`` is your own object, given to tools, hooks and instructions;
         ``model_config`` says how this session's model connects.
         """
+        model = self._model
+        if model is None:
+            from .._openai.model import OpenAIRealtimeWebSocketModel
+
+            model = OpenAIRealtimeWebSocketModel()
         return RealtimeSession(
-            model=self._model,
+            model=model,
             agent=self._starting_agent,
             context=context,
             model_config=model_config,

@@ -69,7 +69,8 @@ class RealtimeReply:
     response is cancelled: for tests of interruptions. ``audio_chunk_ms`` sets the size of the
     audio deltas; ``delta_interval_ms`` spaces them out in time. For latency measurements,
     ``stamp_deltas`` writes ``time.monotonic_ns()`` at sending into the first 8 bytes
-    (little-endian) of each audio delta.
+    (little-endian) of each audio delta. ``failure`` (``{"type": ..., "code": ...}``) ends the
+    response as ``failed`` with that error, after its output.
     """
 
     output: Sequence[Output]
@@ -77,6 +78,7 @@ class RealtimeReply:
     audio_chunk_ms: float = 100.0
     delta_interval_ms: float | None = None
     stamp_deltas: bool = False
+    failure: Mapping[str, str] | None = None
     _resumed: asyncio.Event | None = field(default=None, repr=False)
 
     def resume(self) -> None:

@@ -175,7 +175,11 @@ class ResponseStreaming:
             else:
                 await self._item_output(live, index, output)
         self.live = None
-        await self.send({"type": "response.done", "response": self._response(live, "completed")})
+        failure = live.reply.failure
+        response = self._response(live, "failed" if failure else "completed")
+        if failure:
+            response["status_details"] = {"type": "failed", "error": dict(failure)}
+        await self.send({"type": "response.done", "response": response})
 
     def _mcp_calls(self) -> list[dict[str, Any]]:
         calls = []

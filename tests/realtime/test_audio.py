@@ -227,3 +227,25 @@ async def test_interrupt_with_nothing_playing_sends_nothing(
 
     after = [f["type"] for f in connection.received[interrupted_at:]]
     assert "response.cancel" not in after
+
+
+async def test_an_interrupt_before_the_answer_starts_cancels_it_on_arrival(
+    server: FakeRealtimeServer, rt: type[Realtime]
+) -> None:
+    server.add(RealtimeReply([MessageReply("You will never hear this " * 5)], stall_after_ms=300))
+    server.add("Next answer.")
+    async with await RealtimeRunner(RealtimeAgent(name="a")).run(
+        model_config=server.model_config()
+    ) as session:
+        await session.send_message("Talk")
+        await session.interrupt()  # the server has not even started the answer yet
+        connection = server.connections[0]
+        cancel = await connection.wait_for_frame("response.cancel")
+        await session.send_message("Something else")
+        watch = rt.Watch(session)
+        await watch.until("agent_end", 2)
+
+    assert server.cancellations == [cancel["response_id"]]
+    audio_items = {e.item_id for e in watch.of("audio")}
+    assert len(audio_items) == 1  # only the second answer was heard
+    assert session.history[-1].content[0].transcript == "Next answer."  # type: ignore[union-attr]

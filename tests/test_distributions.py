@@ -199,6 +199,15 @@ def test_each_sibling_installs_with_core_only(wheels: Path, tmp_path: Path, pack
             "except MissingExtraError as e:\n    print(e)",
         )
         assert "pip install 'agents-extensions[redis]'" in out
+    elif package == "agents-realtime":
+        # Realtime speaks websockets, and nothing of HTTP or audio libraries.
+        assert int(exported) > 0 and "websockets" in installed
+        assert not installed & (NETWORK_OR_AUDIO - {"websockets"})
+        session = (
+            "import agents_realtime.testing as t, agents_realtime as r\n"
+            "print(r.RealtimeRunner.__name__, t.FakeRealtimeServer.__name__)"
+        )
+        assert _run(python, "-c", session).split() == ["RealtimeRunner", "FakeRealtimeServer"]
     elif package in THIRD_PARTY_NEEDED:
         assert int(exported) > 0
     else:

@@ -1,0 +1,1 @@
+"""Layer 1: the data of a realtime session (configuration, items, model events and inputs)."""

@@ -1,0 +1,1 @@
+"""Layer 6: telephony bridges (Twilio Media Streams) on top of sessions."""

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import contextlib
 import enum
 import importlib
 import importlib.util
@@ -370,6 +371,10 @@ def _is_typeddict(cls: type) -> bool:
 
 
 def _describe_class(cls: type, library: Sequence[str]) -> NameSurface:
+    if getattr(cls, "__pydantic_complete__", True) is False:
+        # A model built on first use (defer_build) shows its real signature once built.
+        with contextlib.suppress(Exception):
+            cls.model_rebuild()  # type: ignore[attr-defined]
     no_constructor = (
         getattr(cls, "_is_protocol", False) or _is_typeddict(cls) or issubclass(cls, enum.Enum)
     )

@@ -47,8 +47,6 @@ OFFICIAL_LABEL = f"{OFFICIAL_DISTRIBUTION} {OFFICIAL_VERSION}"
 # Trees of the official SDK that this project does not offer (or not yet: delete a line to have
 # the tree compared). agents.testing.sandbox scripts the sandbox, so it goes with agents.sandbox.
 EXCLUDED = (
-    "agents.realtime",
-    "agents.voice",
     "agents.sandbox",
     "agents.extensions.sandbox",
     "agents.extensions.experimental",
@@ -79,9 +77,9 @@ OUR_LIBRARY = (
     "agents",
     "agents_core",
     "agents_openai",
+    "agents_extensions",
     "agents_realtime",
     "agents_voice",
-    "agents_extensions",
 )
 
 EXTRACTOR = Path(__file__).with_name("extract_surface.py")

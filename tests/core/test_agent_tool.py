@@ -290,3 +290,20 @@ async def test_a_streamed_parent_pauses_for_a_nested_approval_and_resumes() -> N
     assert resumed.final_output == "Done." and sent == ["ann"]
     assert parent_model.calls[-1].input[-1]["output"] == "mailed ann"
     assert len(nested_model.calls) == 2
+
+
+async def test_the_nested_run_sees_the_calling_models_arguments_as_tool_input() -> None:
+    seen: list[Any] = []
+
+    def instructions(context: RunContextWrapper[Any], agent: Agent[Any]) -> str:
+        seen.append(context.tool_input)
+        return "Forecast."
+
+    nested = Agent(name="Forecaster", instructions=instructions, model=ScriptedModel(["sunny"]))
+    tool = nested.as_tool("forecast", "Forecast", parameters=Query)
+    model = ScriptedModel(
+        [function_call("forecast", {"city": "Oslo", "days": 3}, call_id="f"), "ok"]
+    )
+    result = await Runner.run(Agent(name="Main", model=model, tools=[tool]), "go")
+    assert seen == [{"city": "Oslo", "days": 3}]
+    assert result.context_wrapper.tool_input is None

@@ -296,3 +296,29 @@ async def test_resume_in_a_new_process_matches_an_uninterrupted_run(tmp_path: Pa
     kinds = [i.type for i in uninterrupted.new_items]
     expected = f"{uninterrupted.final_output} {uninterrupted.usage.requests} {kinds}"
     assert stdout.decode().strip() == expected
+
+
+async def test_decisions_made_on_the_run_context_are_the_run_states() -> None:
+    model = email_model("sent")
+    agent = Agent(name="mailer", model=model, tools=[send_email])
+    paused = await Runner.run(agent, "email ann")
+    [pending] = paused.interruptions
+    context = paused.context_wrapper
+    assert context.is_tool_approved("send_email", pending.call_id) is None
+    state = paused.to_state()
+    state.context.approve_tool(pending)  # the official way through the context works too
+    assert state.context.is_tool_approved("send_email", pending.call_id) is True
+    assert context.is_tool_approved("send_email", pending.call_id) is None  # the state is a copy
+    result = await Runner.run(agent, state)
+    assert result.final_output == "sent"
+
+
+async def test_a_rejection_on_the_context_carries_its_message() -> None:
+    model = email_model("not sent")
+    agent = Agent(name="mailer", model=model, tools=[send_email])
+    state = (await Runner.run(agent, "email ann")).to_state()
+    [pending] = state.get_interruptions()
+    state.context.reject_tool(pending, rejection_message="No emails today.")
+    assert state.context.get_rejection_message("send_email", pending.call_id) == "No emails today."
+    await Runner.run(agent, state)
+    assert model.calls[1].input[-1]["output"] == "No emails today."

@@ -24,7 +24,7 @@ from .agent_tool_input import (
     build_structured_input_schema_info,
     resolve_agent_tool_input,
 )
-from .nested_runs import NestedRunPaused, take_nested_state
+from .nested_runs import NestedRunPaused, take_nested_state, tool_input_for_nested_run
 
 if TYPE_CHECKING:
     from .._memory.session import Session
@@ -161,10 +161,10 @@ def agent_as_tool(
         paused = take_nested_state(ctx.tool_call_id)
         nested_input: Any = paused
         counted = Usage()  # what the parent already counted of a resumed nested run
+        params = _parsed_arguments(arguments, validator, parameters is not None)
         if paused is not None:
             counted.add(paused.usage)
         else:
-            params = _parsed_arguments(arguments, validator, parameters is not None)
             nested_input = await resolve_agent_tool_input(params, schema_info, input_builder)
         options: dict[str, Any] = {
             "context": ctx.context,
@@ -178,9 +178,11 @@ def agent_as_tool(
         }
         result: RunResult | RunResultStreaming
         if on_stream is None:
-            result = await Runner.run(agent, nested_input, **options)
+            with tool_input_for_nested_run(params):
+                result = await Runner.run(agent, nested_input, **options)
         else:
-            result = Runner.run_streamed(agent, nested_input, **options)
+            with tool_input_for_nested_run(params):
+                result = Runner.run_streamed(agent, nested_input, **options)
             await _stream_to_handler(
                 result, agent, ctx.tool_call, on_stream, on_stream_max_pending_events
             )

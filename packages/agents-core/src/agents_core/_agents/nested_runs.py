@@ -18,7 +18,37 @@ if TYPE_CHECKING:
     from .._run.run_state import RunState
     from .._tools.approvals import Approvals
 
-__all__ = ("NestedRunPaused", "resumable_nested_runs", "take_nested_state")
+__all__ = (
+    "NestedRunPaused",
+    "resumable_nested_runs",
+    "take_nested_state",
+    "take_tool_input",
+    "tool_input_for_nested_run",
+)
+
+_NO_INPUT: Any = object()
+_tool_input: ContextVar[Any] = ContextVar("agents_nested_tool_input", default=_NO_INPUT)
+
+
+@contextlib.contextmanager
+def tool_input_for_nested_run(value: Any) -> Iterator[None]:
+    """Within this block, the run an agent tool starts gets ``value`` as its
+    ``RunContextWrapper.tool_input`` (the calling model's arguments)."""
+    token = _tool_input.set(value)
+    try:
+        yield
+    finally:
+        _tool_input.reset(token)
+
+
+def take_tool_input() -> Any:
+    """The ``tool_input`` for a run starting now (None outside an agent tool), cleared so runs
+    started inside that run do not inherit it."""
+    value = _tool_input.get()
+    if value is _NO_INPUT:
+        return None
+    _tool_input.set(_NO_INPUT)
+    return value
 
 
 class NestedRunPaused:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .._agents.hooks import AgentHooks, RunHooks
+from .._base.approvals import Approvals
 from .._items.items import ToolApprovalItem
-from .._tools.approvals import Approvals
 from .run_tracing import RunTracing
 
 if TYPE_CHECKING:
@@ -48,7 +48,6 @@ class RunInProgress:
     __slots__ = (
         "agent",
         "agents_that_used_tools",
-        "approvals",
         "auto_previous_response_id",
         "context_wrapper",
         "conversation_id",
@@ -127,7 +126,8 @@ class RunInProgress:
         self.agents_that_used_tools: set[str] = agents_that_used_tools or set()
         self.sent_item_count = sent_item_count
         self.resuming = resuming
-        self.approvals = approvals if approvals is not None else Approvals()
+        if approvals is not None:
+            context_wrapper._approvals = approvals
         self.interruptions: list[ToolApprovalItem] = interruptions or []
         self.input_guardrail_results: list[InputGuardrailResult] = []
         self.output_guardrail_results: list[OutputGuardrailResult] = []
@@ -138,6 +138,15 @@ class RunInProgress:
         self.auto_previous_response_id = False
         self.nested_runs: dict[str, RunState[Any]] = nested_runs or {}
         self.tracing = RunTracing()
+
+    @property
+    def approvals(self) -> Approvals:
+        """The run's approval decisions (kept on its context, which tools and hooks see)."""
+        return self.context_wrapper._approvals
+
+    @approvals.setter
+    def approvals(self, approvals: Approvals) -> None:
+        self.context_wrapper._approvals = approvals
 
     @property
     def server_manages_history(self) -> bool:

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any, Generic
 
 import pydantic
 
+from .._base.approvals import Approvals
 from .._base.run_context import RunContextWrapper, TContext
 from .._base.usage import Usage
 from .._items.items import ModelResponse, ToolApprovalItem
-from .._tools.approvals import Approvals
 from ..exceptions import UserError
 from .progress import RunInProgress
 from .run_state_json import agents_by_name, item_from_json, item_to_json, jsonable
@@ -87,6 +87,7 @@ class RunState(Generic[TContext]):
         snapshot.model_responses = list(run.model_responses)
         snapshot.history = list(run.history)
         snapshot.interruptions = list(run.interruptions)
+        snapshot.context_wrapper = copy.copy(run.context_wrapper)
         snapshot.approvals = run.approvals.copy()
         snapshot.agents_that_used_tools = set(run.agents_that_used_tools)
         snapshot.nested_runs = dict(run.nested_runs)
@@ -329,7 +330,9 @@ class RunState(Generic[TContext]):
         run.streamed = streamed
         run.resuming = run.current_turn > 0
         if context is not None:
-            run.context_wrapper = RunContextWrapper(context, usage=run.context_wrapper.usage)
+            run.context_wrapper = RunContextWrapper(
+                context, usage=run.context_wrapper.usage, _approvals=run.approvals
+            )
         return run
 
 

@@ -9,6 +9,7 @@ import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeAlias
 
+from .._agents.nested_runs import take_tool_input
 from .._base.run_context import RunContextWrapper
 from .._items.items import (
     ItemHelpers,
@@ -263,7 +264,7 @@ async def _prepare_run(
         agent=starting_agent,
         original_input=plain_input,
         history=history,
-        context_wrapper=RunContextWrapper(context=context),
+        context_wrapper=RunContextWrapper(context=context, tool_input=take_tool_input()),
         run_config=config,
         hooks=hooks,
         max_turns=max_turns,

@@ -131,6 +131,7 @@ async def _execute_one(
         tool_arguments=function_call.arguments if function_call is not None else "",
         tool_call=function_call,
         agent=agent,
+        run_config=run.run_config,
     )
     await call_hooks(run, agent, "on_tool_start", tool, context=ctx)
     span = run.tracing.function(tool.name, ctx.tool_arguments)

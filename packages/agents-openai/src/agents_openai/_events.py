@@ -13,6 +13,7 @@ from typing import Any, Literal, TypeVar
 
 import pydantic
 
+from agents_core.openai_types import wire_class
 from agents_core.stream_types import (
     Response,
     ResponseCompletedEvent,
@@ -555,7 +556,7 @@ def parse_stream_event(data: bytes | str) -> ResponseStreamEvent:
     cls = _BY_RAW_TYPE.get(raw[at + 8 : raw.find(b'"', at + 8)]) if at != -1 else None
     if cls is not None:
         try:
-            return cls.model_validate_json(raw)
+            return wire_class(cls).model_validate_json(raw)
         except pydantic.ValidationError:
             pass  # a wrong hint or a bad event: the slow path below tells them apart
     try:
@@ -566,7 +567,7 @@ def parse_stream_event(data: bytes | str) -> ResponseStreamEvent:
         ) from exc
     if not isinstance(payload, dict) or not isinstance(payload.get("type"), str):
         raise APIResponseValidationError(f"A stream event has no 'type': {_clip(raw)}")
-    cls = EVENT_TYPES.get(payload["type"], ResponseStreamEvent)
+    cls = wire_class(EVENT_TYPES.get(payload["type"], ResponseStreamEvent))
     try:
         return cls.model_validate(payload)
     except pydantic.ValidationError as exc:
@@ -578,16 +579,28 @@ def parse_stream_event(data: bytes | str) -> ResponseStreamEvent:
 _set = object.__setattr__
 
 
+_padding: dict[type[Any], dict[str, Any]] = {}
+
+
 def trusted_event(cls: type[EventT], fields: dict[str, Any]) -> EventT:
     """An event built from values this package produced and checked itself, without validation.
 
     For the hot path of the Chat Completions stream, where each text delta becomes an event:
     ``fields`` must hold every field of ``cls`` with a value of its type (tests check that such
     events equal validated ones). This is what ``model_construct`` does, minus its overhead.
+    The event is of ``cls``'s ``wire_class``: fields only ``openai``'s class has are ``None``.
     """
-    event = cls.__new__(cls)
+    wire = wire_class(cls)
+    fields_set = set(fields)
+    if wire is not cls:
+        padding = _padding.get(wire)
+        if padding is None:
+            padding = {name: None for name in wire.model_fields if name not in cls.model_fields}
+            _padding[wire] = padding
+        fields = {**fields, **padding}
+    event = wire.__new__(wire)
     _set(event, "__dict__", fields)
-    _set(event, "__pydantic_fields_set__", set(fields))
+    _set(event, "__pydantic_fields_set__", fields_set)
     _set(event, "__pydantic_extra__", {})
     _set(event, "__pydantic_private__", None)
     return event

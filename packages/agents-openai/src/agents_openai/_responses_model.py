@@ -18,6 +18,7 @@ from agents_core import (
     TResponseStreamEvent,
     Usage,
 )
+from agents_core.openai_types import wire_class
 from agents_core.stream_types import Response
 
 from ._events import parse_stream_event
@@ -82,7 +83,7 @@ class OpenAIResponsesModel(Model):
             headers=model_settings.extra_headers,
         )
         try:
-            response = Response.model_validate_json(content)
+            response = wire_class(Response).model_validate_json(content)
         except pydantic.ValidationError as exc:
             raise invalid_body_error("The response body", content, exc, request_id) from exc
         if response.status in ("failed", "incomplete", "cancelled"):

@@ -23,6 +23,7 @@ from agents_core.stream_types import Response
 
 from ._events import parse_stream_event
 from ._http import OpenAIClient, invalid_body_error
+from ._openai_client import as_openai_client
 from ._responses_request import build_responses_body
 from .exceptions import APIError, ResponseFailedError
 
@@ -40,9 +41,9 @@ class OpenAIResponsesModel(Model):
     stream, typed, as soon as it is parsed.
     """
 
-    def __init__(self, model: str, openai_client: OpenAIClient) -> None:
+    def __init__(self, model: str, openai_client: OpenAIClient | Any) -> None:
         self.model = model
-        self._client = openai_client
+        self._client = as_openai_client(openai_client, "OpenAIResponsesModel")
 
     def __repr__(self) -> str:
         return f"OpenAIResponsesModel(model={self.model!r}, base_url={self._client.base_url!r})"

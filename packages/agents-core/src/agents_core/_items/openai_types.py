@@ -12,7 +12,7 @@ response, an output item) it asks ``wire_class`` which class to build:
   only ``openai`` models is kept as the JSON it arrived as, ``None`` when absent).
 
 "In use" is decided when each object is built: by default, whether the program has imported
-``openai`` (``"openai" in sys.modules``; this library never imports it by itself).
+``openai`` (``sys.modules.get("openai")``; this library never imports it by itself).
 ``set_openai_types(True)`` asks for ``openai``'s classes always (importing the package),
 ``set_openai_types(False)`` never, ``set_openai_types(None)`` goes back to the default.
 """
@@ -99,7 +99,7 @@ def openai_types_active() -> bool:
     """Whether wire objects built now are also instances of ``openai``'s classes."""
     mode = _state.mode
     if mode is None:
-        return "openai" in sys.modules and not _state.broken
+        return sys.modules.get("openai") is not None and not _state.broken
     return mode and not _state.broken
 
 
@@ -108,7 +108,7 @@ def wire_class(cls: type[ModelT]) -> type[ModelT]:
     ``openai`` is in use, its subclass that is also ``openai``'s class for the same object."""
     mode = _state.mode
     if mode is None:
-        if "openai" not in sys.modules:
+        if sys.modules.get("openai") is None:
             return cls
     elif not mode:
         return cls
@@ -212,6 +212,8 @@ _openai: list[_OpenAITypes] = []
 
 
 def _openai_types() -> _OpenAITypes | None:
+    if _state.broken:
+        return None
     if not _openai:
         try:
             _openai.append(_OpenAITypes())
@@ -227,16 +229,27 @@ def _openai_types() -> _OpenAITypes | None:
 
 
 def _hybrid_or_plain(cls: type[Any]) -> type[Any]:
+    if _state.broken:
+        return cls
     with _lock:
         if cls in _hybrids:
             return _hybrids[cls]
         openai = _openai_types()
         if openai is None or not issubclass(cls, _WireModel):
             return cls
-        hybrid = _make_hybrid(cls, openai.counterpart(cls))
+        hybrid = _safe_hybrid(cls, openai.counterpart(cls))
         _hybrids[cls] = hybrid
         _hybrids[hybrid] = hybrid
         return hybrid
+
+
+def _safe_hybrid(cls: type[Any], counterpart: type[Any] | None) -> type[Any]:
+    try:
+        return _make_hybrid(cls, counterpart)
+    except (TypeError, ValueError, pydantic.PydanticUserError) as exc:
+        # An openai version whose class cannot be combined with ours: keep ours for this one.
+        log().warning("openai class not combined", cls=cls.__name__, error=str(exc))
+        return cls
 
 
 def _make_hybrid(cls: type[Any], counterpart: type[Any] | None) -> type[Any]:
@@ -323,7 +336,9 @@ def _output_union() -> Any:
             if kind in ours:
                 cls = _hybrid_or_plain(ours[kind])
             else:
-                cls = _make_hybrid(ResponseOtherItem, theirs)
+                cls = _safe_hybrid(ResponseOtherItem, theirs)
+                if cls is ResponseOtherItem:
+                    continue
                 cls.__name__ = cls.__qualname__ = theirs.__name__
             members.append(Annotated[cls, Tag(kind)])
         members.append(Annotated[ResponseOtherItem, Tag("other")])

@@ -79,7 +79,15 @@ async def raw_items(server: FakeOpenAIServer) -> dict[str, Any]:
     from openai import AsyncOpenAI
     from openai.types import responses as types
 
-    from agents import Agent, ModelSettings, OpenAIProvider, Runner, WebSearchTool, function_tool
+    from agents import (
+        Agent,
+        ItemHelpers,
+        ModelSettings,
+        OpenAIProvider,
+        Runner,
+        WebSearchTool,
+        function_tool,
+    )
     from agents.testing import function_call, reasoning
 
     @function_tool
@@ -88,7 +96,7 @@ async def raw_items(server: FakeOpenAIServer) -> dict[str, Any]:
         return a + b
 
     client = AsyncOpenAI(base_url=server.base_url, api_key=server.api_key)
-    web_search = {"type": "web_search_call", "id": "ws_1", "status": "completed"}
+    web_search: dict[str, Any] = {"type": "web_search_call", "id": "ws_1", "status": "completed"}
     web_search["action"] = {"type": "search", "query": "sum"}
     found: dict[str, Any] = {}
     for api in ("responses", "chat"):
@@ -99,7 +107,7 @@ async def raw_items(server: FakeOpenAIServer) -> dict[str, Any]:
             model=provider.get_model("gpt-4.1"),
             model_settings=ModelSettings(temperature=0),
         )
-        first = [function_call("add", {"a": 1, "b": 2}, call_id="call_1")]
+        first: list[Any] = [function_call("add", {"a": 1, "b": 2}, call_id="call_1")]
         if api == "responses":
             first = [reasoning("Adding."), web_search, *first]
         server.add(first, "It is 3.")
@@ -140,7 +148,7 @@ async def raw_items(server: FakeOpenAIServer) -> dict[str, Any]:
             "items": items,
             "raw_responses": outputs,
             "final_output": result.final_output,
-            "output_text": result.raw_responses[-1].output[0].content[0].text,
+            "output_text": ItemHelpers.extract_last_text(result.raw_responses[-1].output[0]),
         }
     return found
 

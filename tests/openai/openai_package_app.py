@@ -154,6 +154,37 @@ async def raw_items(server: FakeOpenAIServer) -> dict[str, Any]:
 
 
 @check
+async def scripted(server: FakeOpenAIServer) -> dict[str, Any]:
+    """A scripted model's streamed events and items are openai's classes too."""
+    from openai.types import responses as types
+
+    from agents import Agent, Runner, function_tool
+    from agents.testing import ScriptedModel, function_call, reasoning
+
+    @function_tool
+    def lookup() -> str:
+        """Look something up."""
+        return "found"
+
+    model = ScriptedModel(
+        [[reasoning("Looking."), function_call("lookup", {}, call_id="c1")], "Found it."]
+    )
+    result = Runner.run_streamed(Agent(name="S", model=model, tools=[lookup]), "hi")
+    events = {
+        type(event.data).__name__: isinstance(
+            event.data, getattr(types, type(event.data).__name__, ())
+        )
+        async for event in _raw(result)
+    }
+    items = [
+        _is_openai(item.raw_item)
+        for item in result.new_items
+        if item.type != "tool_call_output_item"
+    ]
+    return {"events": events, "items": items, "final_output": result.final_output}
+
+
+@check
 async def reasoning(server: FakeOpenAIServer) -> dict[str, Any]:
     """openai's Reasoning reaches the request body on both APIs."""
     from openai import AsyncOpenAI

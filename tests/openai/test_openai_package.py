@@ -133,6 +133,15 @@ def test_raw_events_and_items_are_openai_instances_on_both_apis(
     assert "ResponseReasoningSummaryTextDeltaEvent" in responses["events"]
 
 
+def test_a_scripted_models_events_and_items_are_openai_instances(
+    python: Path, tmp_path: Path
+) -> None:
+    _, found = _check(python, "scripted", tmp_path)
+    assert found["final_output"] == "Found it."
+    assert found["items"] == [True, True, True]  # reasoning, call, message
+    assert all(found["events"].values()) and "ResponseTextDeltaEvent" in found["events"]
+
+
 def test_openai_reasoning_reaches_both_apis(python: Path, tmp_path: Path) -> None:
     _, found = _check(python, "reasoning", tmp_path)
     assert found == {"responses": {"effort": "low"}, "chat": "low"}

@@ -132,6 +132,25 @@ async def test_a_default_client_is_shared(server: FakeOpenAIServer) -> None:
     await client.aclose()
 
 
+def test_a_client_of_another_kind_is_refused_at_once() -> None:
+    attempts = (
+        lambda: OpenAIProvider(openai_client=object()),
+        lambda: OpenAIResponsesModel("m", object()),
+        lambda: OpenAIChatCompletionsModel("m", "sk-a-key-is-no-client"),
+        lambda: set_default_openai_client(object()),
+    )
+    for attempt in attempts:
+        with pytest.raises(UserError, match=r"takes an agents_openai\.OpenAIClient or an openai"):
+            attempt()
+    assert config._defaults.client is None
+
+
+def test_a_default_client_not_for_tracing_leaves_the_export_key(server: FakeOpenAIServer) -> None:
+    tracing_export._default_key = None
+    set_default_openai_client(server.client(), use_for_tracing=False)
+    assert tracing_export._default_key is None
+
+
 def test_a_missing_key_says_what_to_set() -> None:
     provider = OpenAIProvider()
     with pytest.raises(UserError, match="OPENAI_API_KEY"):

@@ -54,8 +54,18 @@ def python(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A venv with our three wheels and openai (and the spec validator's libraries)."""
     wheels = tmp_path_factory.mktemp("wheels")
     for package in ("agents-core", "agents-openai", "agents"):
-        _run(_uv(), "build", "--package", package, "--no-sources", "--wheel", "-q",
-             "--out-dir", wheels, cwd=ROOT)  # fmt: skip
+        _run(
+            _uv(),
+            "build",
+            "--package",
+            package,
+            "--no-sources",
+            "--wheel",
+            "-q",
+            "--out-dir",
+            wheels,
+            cwd=ROOT,
+        )
     # "agents" is another project's name on PyPI: every one of ours is pinned to its wheel.
     overrides = wheels / "overrides.txt"
     overrides.write_text(
@@ -70,8 +80,17 @@ def python(tmp_path_factory: pytest.TempPathFactory) -> Path:
     requirements = ["agents", f"openai=={OPENAI_VERSION}"]
     if os.environ.get("AGENTS_OPENAI_SPEC"):
         requirements += [f"{name}=={importlib.metadata.version(name)}" for name in SPEC_TOOLS]
-    _run(_uv(), "pip", "install", "-q", "--python", interpreter, "--override", overrides,
-         *requirements)  # fmt: skip
+    _run(
+        _uv(),
+        "pip",
+        "install",
+        "-q",
+        "--python",
+        interpreter,
+        "--override",
+        overrides,
+        *requirements,
+    )
     return interpreter
 
 

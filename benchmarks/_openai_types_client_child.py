@@ -1,10 +1,12 @@
 """Child of ``openai_types_bench.py``: times streamed runs as user code reads them.
 
-The same file runs under three setups. ``ours``: our runtime with no ``openai`` imported, the
+The same file runs under four setups. ``ours``: our runtime with no ``openai`` imported, the
 loop checks ``agents_core.stream_types.ResponseTextDeltaEvent``. ``ours_openai``: our runtime in a
 venv that also has the ``openai`` package, imported first, the loop checks
 ``openai.types.responses.ResponseTextDeltaEvent`` (so our events are built as ``openai``'s
-classes). ``official``: the official SDK, checking the same ``openai`` class. Each counts the
+classes). ``ours_openai_off``: the same venv and import, with ``set_openai_types(False)`` and our
+class checked (what having ``openai`` loaded costs by itself). ``official``: the official SDK,
+checking ``openai``'s class. Each counts the
 deltas that pass the check, so a setup whose events fail it fails the run. It prints one JSON
 object: the median microseconds per run for each reply length.
 
@@ -31,7 +33,10 @@ RunOnce = Callable[[], Awaitable[None]]
 
 
 def _delta_class(client: str) -> type[Any]:
-    if client == "ours":
+    if client == "ours_openai_off":
+        importlib.import_module("openai")
+        importlib.import_module("agents_core.openai_types").set_openai_types(False)
+    if client in ("ours", "ours_openai_off"):
         module = importlib.import_module("agents_core.stream_types")
     else:
         module = importlib.import_module("openai.types.responses")
@@ -89,7 +94,7 @@ _DELTA = (
 def _parse_us(options: dict[str, Any]) -> dict[str, Any]:
     """Our parser's cost for one text delta event (ours and ours_openai only)."""
     delta_class = _delta_class(options["client"])
-    parse = importlib.import_module("agents_openai._events").parse_stream_event
+    parse = importlib.import_module("agents_openai._events").stream_event_parser()
     if not isinstance(parse(_DELTA), delta_class):
         raise RuntimeError("the parsed delta is not of the class user code checks")
     count = options["parse_count"]

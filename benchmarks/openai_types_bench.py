@@ -6,12 +6,16 @@ While a program has imported ``openai``, our runtime builds every stream event a
 ``openai``'s class too (``agents_core.openai_types``). This measures what that costs per text
 delta, as user code sees it: a streamed run over HTTP from a local mock server (its own process,
 replies rendered once), read with the ``isinstance(event.data, ResponseTextDeltaEvent)`` loop of
-the official docs. Three setups, each in a fresh child process:
+the official docs. Four setups, each in fresh child processes:
 
 - **ours**: the workspace interpreter, no ``openai`` (the loop checks our class);
 - **ours + openai**: a venv at ``benchmarks/.envs/ours-openai`` with our workspace packages
   (editable) and ``openai``, imported first (the loop checks ``openai``'s class);
+- **ours + openai, off**: the same venv and import with ``set_openai_types(False)`` (our class
+  checked): what having ``openai`` loaded costs by itself;
 - **official**: the official SDK in ``benchmarks/.envs/official`` (the same ``openai`` check).
+
+The setups take turns, round by round, so that drift in the machine's load affects them alike.
 
 Per delta = (time of a 1,000-delta run - time of a 10-delta run) / 990, per API. Also our
 parser's cost for one delta event, with and without ``openai``. See ``benchmarks/README.md``.
@@ -24,6 +28,7 @@ import datetime
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -44,7 +49,13 @@ SERVER = BENCHMARKS / "_openai_types_server_child.py"
 CLIENT = BENCHMARKS / "_openai_types_client_child.py"
 OURS_OPENAI_ENV = BENCHMARKS / ".envs" / "ours-openai"
 OPENAI_VERSION = "3.57.0"  # what the official SDK's venv holds
-CLIENTS = ("ours", "ours_openai", "official")
+CLIENTS = ("ours", "ours_openai", "ours_openai_off", "official")
+SETUP_TITLES = {
+    "ours": "ours",
+    "ours_openai": "ours + openai",
+    "ours_openai_off": "ours + openai, off",
+    "official": "official",
+}
 APIS = ("responses", "chat")
 SHORT, LONG = 10, 1000
 CHILD_TIMEOUT_SECONDS = 900
@@ -56,8 +67,8 @@ def _log(message: str) -> None:
 
 def _sizes(quick: bool) -> dict[str, Any]:
     if quick:
-        return {"warmup": 3, "batches": 5, "runs": [20, 3], "parse_count": 20_000}
-    return {"warmup": 10, "batches": 9, "runs": [60, 10], "parse_count": 100_000}
+        return {"warmup": 3, "batches": 3, "runs": [20, 3], "parse_count": 20_000}
+    return {"warmup": 5, "batches": 3, "runs": [60, 10], "parse_count": 100_000}
 
 
 def ensure_ours_with_openai() -> Path:
@@ -142,45 +153,50 @@ def _table(rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--quick", action="store_true", help="fewer runs: noisier figures")
-    parser.add_argument("--json", type=Path, help="also write every figure and sample here")
-    arguments = parser.parse_args()
-    sizes = _sizes(arguments.quick)
-    pythons = {
-        "ours": Path(sys.executable),
-        "ours_openai": ensure_ours_with_openai(),
-        "official": ensure_official_env(),
-    }
+def _measure(pythons: dict[str, Path], sizes: dict[str, Any], rounds: int) -> dict[str, Any]:
+    """Every setup's samples, the setups taking turns round by round so that drift in the
+    machine's load affects them alike."""
     results: dict[str, Any] = {}
     server, port = _start_server()
     try:
         for api in APIS:
-            for client in CLIENTS:
-                _log(f"  {api}/{client}")
-                options = {"client": client, "api": api, "port": port, "lengths": [SHORT, LONG]}
-                results[f"{api}/{client}"] = _child(pythons[client], {**options, **sizes})
+            for round_number in range(rounds):
+                for client in CLIENTS:
+                    _log(f"  {api}/{client} (round {round_number + 1} of {rounds})")
+                    options = {"client": client, "api": api, "port": port, "lengths": [SHORT, LONG]}
+                    found = _child(pythons[client], {**options, **sizes})
+                    if client == "ours" and found["openai_imported"]:
+                        raise RuntimeError("openai was imported in the setup without it")
+                    merged = results.setdefault(f"{api}/{client}", {})
+                    for length in (SHORT, LONG):
+                        samples = merged.setdefault(str(length), {"samples_us": []})["samples_us"]
+                        samples.extend(found[str(length)]["samples_us"])
     finally:
         assert server.stdin is not None
         server.stdin.close()
         server.wait(timeout=30)
+    for figures in results.values():
+        for length in (SHORT, LONG):
+            figures[str(length)]["us_per_run"] = statistics.median(
+                figures[str(length)]["samples_us"]
+            )
+        figures["us_per_delta"] = (
+            figures[str(LONG)]["us_per_run"] - figures[str(SHORT)]["us_per_run"]
+        ) / (LONG - SHORT)
     for client in ("ours", "ours_openai"):
         _log(f"  parse/{client}")
         results[f"parse/{client}"] = _child(
             pythons[client], {"client": client, "mode": "parse", **sizes}
         )
-    for key, value in results.items():
-        if key.endswith("/ours") and value.get("openai_imported"):
-            raise RuntimeError(f"{key}: openai was imported in the setup without it")
+    return results
 
+
+def _rows(results: dict[str, Any]) -> tuple[list[list[str]], bool]:
     rows = [
         [
             "API",
             "figure",
-            "ours",
-            "ours + openai",
-            "official",
+            *SETUP_TITLES.values(),
             "+openai / official",
             "+openai / ours",
             "target",
@@ -189,12 +205,7 @@ def main() -> int:
     ]
     passed = True
     for api in APIS:
-        per_delta = {}
-        for client in CLIENTS:
-            figures = results[f"{api}/{client}"]
-            long, short = figures[str(LONG)]["us_per_run"], figures[str(SHORT)]["us_per_run"]
-            per_delta[client] = (long - short) / (LONG - SHORT)
-            results[f"{api}/{client}"]["us_per_delta"] = per_delta[client]
+        per_delta = {c: results[f"{api}/{c}"]["us_per_delta"] for c in CLIENTS}
         ratio = per_delta["ours_openai"] / per_delta["official"]
         ok = ratio <= 1.0
         passed &= ok
@@ -202,9 +213,7 @@ def main() -> int:
             [
                 api,
                 "µs per text delta",
-                _fmt(per_delta["ours"]),
-                _fmt(per_delta["ours_openai"]),
-                _fmt(per_delta["official"]),
+                *(_fmt(per_delta[c]) for c in CLIENTS),
                 f"{ratio:.3f}",
                 f"{per_delta['ours_openai'] / per_delta['ours']:.2f}",
                 "+openai <= official",
@@ -217,9 +226,7 @@ def main() -> int:
                 [
                     api,
                     f"µs per {length}-delta run",
-                    _fmt(run["ours"]),
-                    _fmt(run["ours_openai"]),
-                    _fmt(run["official"]),
+                    *(_fmt(run[c]) for c in CLIENTS),
                     f"{run['ours_openai'] / run['official']:.3f}",
                     f"{run['ours_openai'] / run['ours']:.2f}",
                     "",
@@ -235,11 +242,30 @@ def main() -> int:
             _fmt(parse["ours_openai"]),
             "-",
             "-",
+            "-",
             f"{parse['ours_openai'] / parse['ours']:.2f}",
             "",
             "",
         ]
     )
+    return rows, passed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--quick", action="store_true", help="fewer runs: noisier figures")
+    parser.add_argument("--json", type=Path, help="also write every figure and sample here")
+    arguments = parser.parse_args()
+    sizes = _sizes(arguments.quick)
+    with_openai = ensure_ours_with_openai()
+    pythons = {
+        "ours": Path(sys.executable),
+        "ours_openai": with_openai,
+        "ours_openai_off": with_openai,
+        "official": ensure_official_env(),
+    }
+    results = _measure(pythons, sizes, rounds=2 if arguments.quick else 3)
+    rows, passed = _rows(results)
     print(
         f"openai_types_bench, {datetime.date.today()}, CPython {platform.python_version()}, "
         f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}; official SDK {OFFICIAL_VERSION} "

@@ -154,6 +154,7 @@ class ChatStreamAssembler:
         self._calls: dict[int, _ToolCallState] = {}
         self._next_index = 0
         self._usage: Usage | None = None
+        self._delta_class = wire_class(ResponseTextDeltaEvent)  # chosen once, for the hot path
 
     def _event(self, event: ResponseStreamEvent) -> ResponseStreamEvent:
         event.sequence_number = self._next_sequence()
@@ -228,7 +229,7 @@ class ChatStreamAssembler:
         # The hot path (one event per chunk): built without validation, from checked values.
         events.append(
             trusted_event(
-                ResponseTextDeltaEvent,
+                self._delta_class,
                 {
                     "type": "response.output_text.delta",
                     "sequence_number": self._next_sequence(),

@@ -21,7 +21,7 @@ from agents_core import (
 from agents_core.openai_types import wire_class
 from agents_core.stream_types import Response
 
-from ._events import parse_stream_event
+from ._events import stream_event_parser
 from ._http import OpenAIClient, invalid_body_error
 from ._openai_client import as_openai_client
 from ._responses_request import build_responses_body
@@ -133,6 +133,7 @@ class OpenAIResponsesModel(Model):
             stream=True,
         )
         completed = False
+        parse_stream_event = stream_event_parser()
         async with self._client.stream(
             "/responses",
             body=body,

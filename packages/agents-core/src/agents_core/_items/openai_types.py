@@ -332,17 +332,19 @@ def _output_union() -> Any:
         ours = {"message": ResponseOutputMessage, "function_call": ResponseFunctionToolCall}
         ours["reasoning"] = ResponseReasoningItem
         members: list[Any] = []
+        known: set[str] = set()
         for kind, theirs in openai.items.items():
             if kind in ours:
                 cls = _hybrid_or_plain(ours[kind])
             else:
                 cls = _safe_hybrid(ResponseOtherItem, theirs)
                 if cls is ResponseOtherItem:
-                    continue
+                    continue  # not combined: such items stay ResponseOtherItem
                 cls.__name__ = cls.__qualname__ = theirs.__name__
             members.append(Annotated[cls, Tag(kind)])
+            known.add(kind)
         members.append(Annotated[ResponseOtherItem, Tag("other")])
-        tag = Discriminator(_item_tag(frozenset(openai.items)))
+        tag = Discriminator(_item_tag(frozenset(known)))
         union: Any = Annotated[Union[tuple(members)], tag]  # noqa: UP007
         _union.append(union)
         return union
@@ -364,5 +366,6 @@ def _openai_adapters() -> tuple[Any, Any]:
         with _lock:
             if not _adapters:
                 union = _output_union()
-                _adapters.append((pydantic.TypeAdapter(union), pydantic.TypeAdapter(list[union])))  # type: ignore[valid-type]
+                items: Any = list[union]  # type: ignore[valid-type]  # a union built at run time
+                _adapters.append((pydantic.TypeAdapter(union), pydantic.TypeAdapter(items)))
     return _adapters[0]

@@ -2,7 +2,9 @@
 
 Both libraries import as ``agents``, so they cannot share an interpreter: the official SDK lives in
 ``benchmarks/.envs/official`` (git-ignored), made with ``uv venv`` and ``uv pip install``, and is
-reused while it still holds the pinned version.
+reused while it still holds the pinned version. Other throw-away environments of the same version
+with optional extras (``tests/compat`` needs the ones its modules import) are made the same way,
+each in its own directory so the benchmarks' figures stay those of a plain install.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
 
 __all__ = (
@@ -73,18 +76,35 @@ def _uv() -> str:
     return uv
 
 
-def ensure_official_env(env_dir: Path = _ENV_DIR, *, log: bool = True) -> Path:
+def _requirements(extras: Sequence[str], packages: Sequence[str]) -> list[str]:
+    selected = f"[{','.join(extras)}]" if extras else ""
+    return [f"{OFFICIAL_DISTRIBUTION}{selected}=={OFFICIAL_VERSION}", *packages]
+
+
+def ensure_official_env(
+    env_dir: Path = _ENV_DIR,
+    *,
+    extras: Sequence[str] = (),
+    packages: Sequence[str] = (),
+    log: bool = True,
+) -> Path:
     """Create (or reuse, if it already holds the pinned version) the official SDK's venv.
 
-    Returns its interpreter.
+    ``extras`` are the SDK's optional extras and ``packages`` further requirements to install
+    with it; an environment is reused only if it was made with the same ones. Returns its
+    interpreter.
     """
     python = official_python(env_dir)
-    if _installed_version(python) == OFFICIAL_VERSION:
+    requirements = _requirements(extras, packages)
+    stamp = env_dir / "agents-requirements.txt"
+    recorded = stamp.read_text(encoding="utf-8").split() if stamp.exists() else None
+    same_requirements = recorded == requirements or (
+        recorded is None and not extras and not packages
+    )
+    if _installed_version(python) == OFFICIAL_VERSION and same_requirements:
         return python
     if log:
-        print(
-            f"Creating {env_dir} with {OFFICIAL_DISTRIBUTION}=={OFFICIAL_VERSION} ...", flush=True
-        )
+        print(f"Creating {env_dir} with {' '.join(requirements)} ...", flush=True)
     uv = _uv()
     environment = child_environment()
     subprocess.run(
@@ -101,7 +121,7 @@ def ensure_official_env(env_dir: Path = _ENV_DIR, *, log: bool = True) -> Path:
             "--quiet",
             "--python",
             str(python),
-            f"{OFFICIAL_DISTRIBUTION}=={OFFICIAL_VERSION}",
+            *requirements,
         ],
         check=True,
         env=environment,
@@ -113,4 +133,5 @@ def ensure_official_env(env_dir: Path = _ENV_DIR, *, log: bool = True) -> Path:
             f"{env_dir} holds {OFFICIAL_DISTRIBUTION} {installed!r} after installing "
             f"{OFFICIAL_VERSION}."
         )
+    stamp.write_text("\n".join(requirements) + "\n", encoding="utf-8")
     return python

@@ -167,6 +167,14 @@ def test_core_tests_pass_with_only_core_installed(wheels: Path, tmp_path: Path) 
     )
 
 
+# The siblings a distribution may bring besides agents-core, and the third-party packages it must.
+SIBLINGS_NEEDED = {"agents-voice": {"agents-openai"}}
+THIRD_PARTY_NEEDED = {
+    "agents-openai": {"httpx2"},
+    "agents-voice": {"httpx2", "numpy", "soundfile", "websockets"},
+}
+
+
 @pytest.mark.parametrize(
     "package", ["agents-openai", "agents-realtime", "agents-voice", "agents-extensions"]
 )
@@ -175,13 +183,56 @@ def test_each_sibling_installs_with_core_only(wheels: Path, tmp_path: Path, pack
     installed = _installed(python)
     assert {package, "agents-core"} <= installed
     siblings = {p for p in PACKAGES if p not in (package, "agents-core")}
-    assert not installed & siblings
+    assert installed & siblings == SIBLINGS_NEEDED.get(package, set())
+    assert THIRD_PARTY_NEEDED.get(package, set()) <= installed
     module = package.replace("-", "_")
     exported = _run(python, "-c", f"import {module}; print(len({module}.__all__))").strip()
-    if package == "agents-openai":
-        assert int(exported) > 0 and "httpx2" in installed
+    if package == "agents-extensions":
+        # Its back ends are extras: none is installed, and using one names the extra to add.
+        assert exported == "1"
+        assert not installed & {"redis", "sqlalchemy", "cryptography", "litellm", "graphviz"}
+        out = _run(
+            python,
+            "-c",
+            "from agents_extensions.exceptions import MissingExtraError\n"
+            "try:\n    from agents_extensions.memory import RedisSession\n"
+            "except MissingExtraError as e:\n    print(e)",
+        )
+        assert "pip install 'agents-extensions[redis]'" in out
+    elif package in THIRD_PARTY_NEEDED:
+        assert int(exported) > 0
     else:
         assert exported == "0"
+
+
+def test_voice_works_from_its_wheel(wheels: Path, tmp_path: Path) -> None:
+    """The voice pipeline answers a recording with only agents-voice and its dependencies
+    installed (soundfile's wheel brings libsndfile)."""
+    python = _venv(tmp_path, wheels, "agents-voice")
+    script = (
+        "import asyncio, io\n"
+        "import numpy as np\n"
+        "from agents_voice import AudioInput, VoicePipeline, write_audio\n"
+        "from agents_voice.testing import (ScriptedSTTModel, ScriptedTTSModel,\n"
+        "    ScriptedVoiceWorkflow, pcm16_samples)\n"
+        "async def main():\n"
+        "    out = io.BytesIO()\n"
+        "    write_audio(out, np.zeros(2400, np.int16), format='FLAC')\n"
+        "    recording = AudioInput.from_file(out.getvalue())\n"
+        "    pipeline = VoicePipeline(workflow=ScriptedVoiceWorkflow('Hello there.'),\n"
+        "        stt_model=ScriptedSTTModel('hi'),\n"
+        "        tts_model=ScriptedTTSModel([[pcm16_samples([1] * 240)]]))\n"
+        "    result = await pipeline.run(recording)\n"
+        "    print([getattr(e, 'event', e.type) async for e in result.stream()])\n"
+        "asyncio.run(main())\n"
+    )
+    out = _run(python, "-c", script)
+    assert out.split() == [
+        "['turn_started',",
+        "'voice_stream_event_audio',",
+        "'turn_ended',",
+        "'session_ended']",
+    ]
 
 
 def test_facade_installs_core_and_openai_and_extras_add_the_rest(
@@ -189,15 +240,20 @@ def test_facade_installs_core_and_openai_and_extras_add_the_rest(
 ) -> None:
     python = _venv(tmp_path, wheels, "agents")
     installed = _installed(python)
-    assert {"agents", "agents-core", "agents-openai"} <= installed
-    assert not installed & {"agents-realtime", "agents-voice", "agents-extensions"}
+    assert {"agents", "agents-core", "agents-openai", "agents-extensions"} <= installed
+    assert not installed & {"agents-realtime", "agents-voice", "redis", "sqlalchemy"}
     out = _run(
         python,
         "-c",
         "import agents\n"
-        "try:\n    import agents.voice\nexcept ModuleNotFoundError as e:\n    print(e)",
+        "from agents.extensions import ToolOutputTrimmer\n"
+        "from agents.extensions.handoff_prompt import RECOMMENDED_PROMPT_PREFIX\n"
+        "try:\n    import agents.voice\nexcept ModuleNotFoundError as e:\n    print(e)\n"
+        "try:\n    from agents.extensions.memory import RedisSession\n    RedisSession\n"
+        "except ImportError as e:\n    print(e)",
     )
     assert "pip install 'agents[voice]'" in out
+    assert "redis" in out
     facade_wheel = next(wheels.glob("agents-*.whl"))
     # An override would drop the extra, so the facade is named by its wheel directly.
     _install(python, wheels, f"agents[all] @ {facade_wheel.as_uri()}", skip="agents")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
@@ -77,9 +78,48 @@ async def test_structured_parameters_and_output_extractor() -> None:
         [function_call("forecast", {"city": "Oslo", "days": 3}, call_id="f"), "ok"]
     )
     await Runner.run(Agent(name="Main", model=model, tools=[tool]), "go")
-    assert json.loads(nested_model.calls[0].input[0]["content"]) == {"city": "Oslo", "days": 3}
+    message = nested_model.calls[0].input[0]["content"]
+    data = message.split("```json\n")[1].split("\n```")[0]
+    assert json.loads(data) == {"city": "Oslo", "days": 3}
+    assert "- city: string, required" in message and "- days: integer, required" in message
     assert model.calls[1].input[-1]["output"] == "[forecast ready]"
     assert tool.params_json_schema["required"] == ["city", "days"]
+
+
+async def test_structured_input_can_carry_the_schema_or_be_built_by_the_caller() -> None:
+    schema_model = ScriptedModel(["ok"])
+    with_schema = Agent(name="S", model=schema_model).as_tool(
+        "s", "s", parameters=Query, include_input_schema=True
+    )
+    built_model = ScriptedModel(["ok"])
+
+    async def builder(options: Any) -> list[dict[str, Any]]:
+        params = options["params"]
+        return [{"role": "user", "content": f"{params['city']} for {params['days']} days"}]
+
+    built = Agent(name="B", model=built_model).as_tool(
+        "b", "b", parameters=Query, input_builder=builder
+    )
+    call = {"city": "Oslo", "days": 3}
+    model = ScriptedModel(
+        [[function_call("s", call, call_id="1"), function_call("b", call, call_id="2")], "ok"]
+    )
+    await Runner.run(Agent(name="Main", model=model, tools=[with_schema, built]), "go")
+    assert '"additionalProperties": false' in schema_model.first_call.input[0]["content"]
+    assert built_model.first_call.input == [{"role": "user", "content": "Oslo for 3 days"}]
+
+
+async def test_a_slow_on_stream_handler_past_its_backlog_stops_the_nested_run() -> None:
+    gate = asyncio.Event()
+
+    async def stuck(event: Any) -> None:
+        await gate.wait()
+
+    nested = Agent(name="Chatty", model=ScriptedModel(["a b c d e f g h"]))
+    tool = nested.as_tool("chat", "chat", on_stream=stuck, on_stream_max_pending_events=2)
+    model = ScriptedModel([function_call("chat", {"input": "go"}, call_id="c"), "handled"])
+    await Runner.run(Agent(name="Main", model=model, tools=[tool]), "go")
+    assert "on_stream_max_pending_events" in model.calls[1].input[-1]["output"]
 
 
 async def test_nested_errors_reach_the_parent_model() -> None:
@@ -99,14 +139,14 @@ async def test_nested_stream_events_reach_the_parent() -> None:
     model = ScriptedModel([function_call("stream", {"input": "go"}, call_id="s"), "ok"])
     await Runner.run(Agent(name="Main", model=model, tools=[tool]), "go")
     deltas = [
-        e.event.data.delta
+        e["event"].data.delta
         for e in seen
-        if e.event.type == "raw_response_event"
-        and e.event.data.type == "response.output_text.delta"
+        if e["event"].type == "raw_response_event"
+        and e["event"].data.type == "response.output_text.delta"
     ]
     assert "".join(deltas) == "one two three"
-    assert {e.agent.name for e in seen} == {"Streamer"}
-    assert seen[0].tool_call is not None and seen[0].tool_call.call_id == "s"
+    assert {e["agent"].name for e in seen} == {"Streamer"}
+    assert seen[0]["tool_call"] is not None and seen[0]["tool_call"].call_id == "s"
 
 
 async def test_nested_agent_has_its_own_max_turns_and_hooks() -> None:

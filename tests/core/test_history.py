@@ -17,7 +17,7 @@ from agents_core import (
     TResponseInputItem,
     UserError,
 )
-from agents_core._items.history import paired_history
+from agents_core._memory.history import paired_history
 from agents_core.testing import ScriptedModel
 
 

@@ -11,7 +11,15 @@ from typing import Any
 
 import pytest
 
-from agents_core import Agent, Runner, UserError, function_tool
+from agents_core import (
+    Agent,
+    Runner,
+    ToolGuardrailFunctionOutput,
+    ToolInputGuardrailData,
+    UserError,
+    function_tool,
+    tool_input_guardrail,
+)
 from agents_core.mcp import (
     MCPConnectionError,
     MCPServerManager,
@@ -224,3 +232,55 @@ async def test_failing_function_tool_beside_mcp_tools_is_unaffected(
             if i.get("type") == "function_call_output"
         }
         assert outputs["a"] == "2" and "local failure" in outputs["l"]
+
+
+async def test_tools_are_listed_across_pages_up_to_max_list_pages(raw_server_script: Path) -> None:
+    def server(mode: str, **options: Any) -> MCPServerStdio:
+        return MCPServerStdio(
+            params={"command": sys.executable, "args": [str(raw_server_script), mode]},
+            client_session_timeout_seconds=30,
+            **options,
+        )
+
+    async with server("paged") as paged:
+        assert [t.name for t in await paged.list_tools()] == ["lookup_0", "lookup_1", "lookup_2"]
+    async with server("paged", max_list_pages=2) as limited:
+        with pytest.raises(MCPToolError, match="max_list_pages=2"):
+            await limited.list_tools()
+    async with server("loop") as looping:
+        with pytest.raises(MCPToolError, match="repeated a page cursor"):
+            await looping.list_tools()
+
+
+async def test_mcp_tools_get_the_servers_tool_guardrails(demo_server_script: Path) -> None:
+    @tool_input_guardrail
+    def small_numbers(data: ToolInputGuardrailData) -> ToolGuardrailFunctionOutput:
+        if "1000" in data.context.tool_arguments:
+            return ToolGuardrailFunctionOutput.reject_content("Numbers that big are not allowed.")
+        return ToolGuardrailFunctionOutput.allow()
+
+    mcp = MCPServerStdio(
+        params={"command": sys.executable, "args": [str(demo_server_script)]},
+        client_session_timeout_seconds=30,
+        tool_input_guardrails=[small_numbers],
+    )
+    model = ScriptedModel(
+        [
+            [
+                function_call("add", {"a": 1000, "b": 1}, call_id="big"),
+                function_call("add", {"a": 2, "b": 3}, call_id="small"),
+            ],
+            "ok",
+        ]
+    )
+    async with mcp:
+        await Runner.run(Agent(name="calc", model=model, mcp_servers=[mcp]), "add")
+    outputs = {i["call_id"]: i["output"] for i in model.last_call.input if "output" in i}
+    assert outputs == {"big": "Numbers that big are not allowed.", "small": "5"}
+
+
+def test_mcp_options_not_built_yet_are_refused() -> None:
+    with pytest.raises(UserError, match="tool_meta_resolver is not supported yet"):
+        MCPServerStdio(params={"command": "x"}, tool_meta_resolver=lambda *a: None)
+    with pytest.raises(UserError, match="custom_data_extractor is not supported yet"):
+        MCPServerStdio(params={"command": "x"}, custom_data_extractor=lambda *a: None)

@@ -13,6 +13,7 @@ import pytest
 
 from agents_core import (
     Agent,
+    RunConfig,
     RunContextWrapper,
     Runner,
     ToolCallOutputItem,
@@ -190,10 +191,18 @@ async def test_name_collisions_are_clear_errors_or_prefixed(demo_server_script: 
         def add(a: int, b: int) -> int:
             return a + b
 
-        with pytest.raises(UserError, match="two tools or handoffs named 'add'"):
+        strict = RunConfig(tool_name_collision_policy="error")
+        with pytest.raises(UserError, match="2 tools or handoffs named 'add'"):
             await Runner.run(
-                Agent(name="a", model=ScriptedModel(["x"]), mcp_servers=[one], tools=[add]), "go"
+                Agent(name="a", model=ScriptedModel(["x"]), mcp_servers=[one], tools=[add]),
+                "go",
+                run_config=strict,
             )
+        # By default the collision is logged and the agent's own tool (listed last) is offered.
+        model = ScriptedModel(["x"])
+        await Runner.run(Agent(name="a", model=model, mcp_servers=[one], tools=[add]), "go")
+        offered = [t for t in model.calls[0].tools if t.name == "add"]
+        assert offered == [add]
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import subprocess
 import sys
 import threading
@@ -18,6 +19,7 @@ from agents_core import (
     MaxTurnsExceeded,
     MessageOutputItem,
     ModelBehaviorError,
+    ModelRefusalError,
     ModelSettings,
     RunConfig,
     RunContextWrapper,
@@ -515,12 +517,31 @@ async def test_disabled_tools_are_not_offered() -> None:
     assert model.calls[0].tool_names == ["temperature"]
 
 
-async def test_duplicate_tool_names_are_a_user_error() -> None:
+async def test_duplicate_tool_names_warn_and_keep_one_or_are_a_user_error(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     other = function_tool(lambda city: 1.0, name_override="temperature")
-    with pytest.raises(UserError, match="two tools or handoffs named 'temperature'"):
+    strict = RunConfig(tool_name_collision_policy="error")
+    with pytest.raises(UserError, match="2 tools or handoffs named 'temperature'"):
         await Runner.run(
-            Agent(name="a", model=ScriptedModel(["x"]), tools=[temperature, other]), "go"
+            Agent(name="a", model=ScriptedModel(["x"]), tools=[temperature, other]),
+            "go",
+            run_config=strict,
         )
+    model = ScriptedModel(["x"])
+    with caplog.at_level(logging.WARNING, logger="openai.agents"):
+        await Runner.run(Agent(name="a", model=model, tools=[temperature, other]), "go")
+    assert model.first_call.tools == [other]  # the last of that name
+    assert any("tool name collision" in r.getMessage() for r in caplog.records)
+
+
+async def test_a_handoff_wins_over_a_tool_of_the_same_name() -> None:
+    billing = Agent(name="Billing", model=ScriptedModel(["billing here"]))
+    clash = function_tool(lambda: "tool", name_override="transfer_to_billing")
+    model = ScriptedModel([function_call("transfer_to_billing", {}, call_id="h")])
+    agent = Agent(name="a", model=model, tools=[clash], handoffs=[billing])
+    result = await Runner.run(agent, "go")
+    assert model.first_call.tools == [] and result.last_agent is billing
 
 
 async def test_model_error_propagates_with_run_data() -> None:
@@ -637,20 +658,40 @@ def test_no_provider_gives_a_clear_error() -> None:
     assert "'gpt-test'" in out.stdout
 
 
-async def test_refusal_becomes_the_text_output() -> None:
+async def test_a_refusal_is_a_model_refusal_error_with_run_data() -> None:
     from agents_core.testing import refusal
 
-    result = await Runner.run(Agent(name="a", model=ScriptedModel([refusal("I can't")])), "go")
-    assert result.final_output == "I can't"
+    for output_type in (str, Forecast):
+        model = ScriptedModel([refusal("I can't")])
+        with pytest.raises(ModelRefusalError, match="refused to produce output: I can't") as info:
+            await Runner.run(Agent(name="a", model=model, output_type=output_type), "go")
+        assert info.value.refusal == "I can't"
+        assert info.value.run_data is not None and len(info.value.run_data.new_items) == 1
 
 
-async def test_refusal_for_structured_output_is_an_error() -> None:
+async def test_error_handlers_turn_a_refusal_or_invalid_output_into_a_final_output() -> None:
     from agents_core.testing import refusal
 
-    with pytest.raises(ModelBehaviorError, match="refused: no"):
-        await Runner.run(
-            Agent(name="a", model=ScriptedModel([refusal("no")]), output_type=Forecast), "go"
-        )
+    seen: list[str] = []
+
+    def polite(data: Any) -> str:
+        seen.append(type(data.error).__name__)
+        return "Sorry, I cannot help with that."
+
+    result = await Runner.run(
+        Agent(name="a", model=ScriptedModel([refusal("no")])),
+        "go",
+        error_handlers={"model_refusal": polite},
+    )
+    assert result.final_output == "Sorry, I cannot help with that."
+    assert result.to_input_list()[-1]["content"][0]["text"] == "Sorry, I cannot help with that."
+    result = await Runner.run(
+        Agent(name="a", model=ScriptedModel(["not json"]), output_type=Forecast),
+        "go",
+        error_handlers={"invalid_final_output": lambda data: {"final_output": None}},
+    )
+    assert result.final_output is None
+    assert seen == ["ModelRefusalError"]
 
 
 async def test_unknown_output_items_are_kept() -> None:

@@ -209,7 +209,7 @@ async def test_usage_keeps_cached_and_reasoning_tokens(
         assert run_usage.input_tokens_details.cached_tokens == 60
         assert run_usage.output_tokens_details.reasoning_tokens == 25
         assert run_usage.total_tokens == 140
-    assert result.raw_responses[0].raw_usage is not None
+    assert result.raw_responses[0].raw_usage is None  # only with preserve_raw_usage
 
 
 async def test_previous_response_id_sends_only_new_items(

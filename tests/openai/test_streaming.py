@@ -110,7 +110,10 @@ async def test_reasoning_refusal_and_hosted_items_stream_with_their_own_events(
     server.add(ModelReply([reasoning("Let me look."), search, refusal("I cannot say.")]))
     agent = Agent(name="s", model=provider.get_model("gpt-4.1"), tools=[WebSearchTool()])
 
-    result = Runner.run_streamed(agent, "Say it")
+    def refusal_text(data: Any) -> Any:
+        return data.error.refusal
+
+    result = Runner.run_streamed(agent, "Say it", error_handlers={"model_refusal": refusal_text})
     events = await _collect(result)
 
     raw = [e.data for e in events if isinstance(e, RawResponsesStreamEvent)]

@@ -72,14 +72,14 @@ async def test_a_streaming_agent_tool_streams_to_on_stream(
     outer, nested, _ = server.model_requests()
     assert "stream" not in outer.json and nested.json["stream"] is True
     deltas = [
-        e.event.data.delta
+        e["event"].data.delta
         for e in events
-        if isinstance(e.event, RawResponsesStreamEvent)
-        and isinstance(e.event.data, ResponseTextDeltaEvent)
+        if isinstance(e["event"], RawResponsesStreamEvent)
+        and isinstance(e["event"].data, ResponseTextDeltaEvent)
     ]
     assert "".join(deltas) == "Snow on the pine tree"
-    assert {e.agent.name for e in events} == {"Writer"}
-    assert all(e.tool_call is not None and e.tool_call.call_id == "w" for e in events)
+    assert {e["agent"].name for e in events} == {"Writer"}
+    assert all(e["tool_call"] is not None and e["tool_call"].call_id == "w" for e in events)
     assert result.final_output == "Here it is."
 
 

@@ -1,8 +1,9 @@
 """A hand-written stdio MCP server that misbehaves on purpose, for fault tests.
 
 Usage: python raw_server.py MODE, where MODE is ``garbage`` (prints lines that are not JSON-RPC
-before each answer, then answers properly) or ``malformed`` (answers tools/call with a result
-that breaks the protocol's schema).
+before each answer, then answers properly), ``malformed`` (answers tools/call with a result
+that breaks the protocol's schema), ``paged`` (lists its tools one per page, three pages) or
+``loop`` (lists tools in pages whose cursor never ends).
 """
 
 from __future__ import annotations
@@ -35,6 +36,14 @@ def answer(request: dict[str, object]) -> dict[str, object] | None:
             "serverInfo": {"name": "raw", "version": "1"},
         }
     if method == "tools/list":
+        if MODE in ("paged", "loop"):
+            params = request.get("params") or {}
+            cursor = params.get("cursor") if isinstance(params, dict) else None
+            page = int(cursor or 0)
+            tool = {**TOOL, "name": f"lookup_{page}"}
+            if MODE == "loop":
+                return {"tools": [tool], "nextCursor": "0"}
+            return {"tools": [tool], **({"nextCursor": str(page + 1)} if page < 2 else {})}
         return {"tools": [TOOL]}
     if method == "tools/call":
         if MODE == "malformed":

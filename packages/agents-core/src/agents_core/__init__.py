@@ -13,6 +13,9 @@ __version__ = "0.1.0"
 
 # Public name -> the private module that defines it.
 _EXPORTS: dict[str, str] = {
+    "ModelTimeoutError": "exceptions",
+    "ModelRefusalError": "exceptions",
+    "MCPToolCancellationError": "exceptions",
     "Agent": "_agents.agent",
     "AgentToolStreamEvent": "_agents.agent",
     "FunctionToolResult": "_agents.agent",
@@ -81,7 +84,7 @@ _EXPORTS: dict[str, str] = {
     "CallModelInputFilter": "_run.config",
     "ModelInputData": "_run.config",
     "RunConfig": "_run.config",
-    "SessionInputCallback": "_items.history",
+    "SessionInputCallback": "_memory.history",
     "RunContextWrapper": "_base.run_context",
     "ToolContext": "_base.run_context",
     "RunState": "_run.run_state",
@@ -162,6 +165,7 @@ __all__ = (
     "LocalCallTool",
     "MCPConnectionError",
     "MCPServerError",
+    "MCPToolCancellationError",
     "MCPToolError",
     "MaxTurnsExceeded",
     "MemorySession",
@@ -170,8 +174,10 @@ __all__ = (
     "ModelBehaviorError",
     "ModelInputData",
     "ModelProvider",
+    "ModelRefusalError",
     "ModelResponse",
     "ModelSettings",
+    "ModelTimeoutError",
     "ModelTracing",
     "OutputGuardrail",
     "OutputGuardrailResult",
@@ -304,7 +310,6 @@ if TYPE_CHECKING:
     from ._base.usage import InputTokensDetails as InputTokensDetails
     from ._base.usage import OutputTokensDetails as OutputTokensDetails
     from ._base.usage import Usage as Usage
-    from ._items.history import SessionInputCallback as SessionInputCallback
     from ._items.items import HandoffCallItem as HandoffCallItem
     from ._items.items import HandoffOutputItem as HandoffOutputItem
     from ._items.items import ItemHelpers as ItemHelpers
@@ -328,6 +333,7 @@ if TYPE_CHECKING:
     from ._items.stream_events import RunItemStreamEvent as RunItemStreamEvent
     from ._items.stream_events import StreamEvent as StreamEvent
     from ._items.stream_types import TResponseStreamEvent as TResponseStreamEvent
+    from ._memory.history import SessionInputCallback as SessionInputCallback
     from ._memory.session import MemorySession as MemorySession
     from ._memory.session import Session as Session
     from ._memory.session import SessionSettings as SessionSettings
@@ -372,8 +378,11 @@ if TYPE_CHECKING:
     from .exceptions import MaxTurnsExceeded as MaxTurnsExceeded
     from .exceptions import MCPConnectionError as MCPConnectionError
     from .exceptions import MCPServerError as MCPServerError
+    from .exceptions import MCPToolCancellationError as MCPToolCancellationError
     from .exceptions import MCPToolError as MCPToolError
     from .exceptions import ModelBehaviorError as ModelBehaviorError
+    from .exceptions import ModelRefusalError as ModelRefusalError
+    from .exceptions import ModelTimeoutError as ModelTimeoutError
     from .exceptions import OutputGuardrailTripwireTriggered as OutputGuardrailTripwireTriggered
     from .exceptions import ReplayDivergenceError as ReplayDivergenceError
     from .exceptions import RunErrorDetails as RunErrorDetails

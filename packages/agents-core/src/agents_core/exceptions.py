@@ -6,6 +6,8 @@
     ├── UserError               the library was used wrongly (bad arguments, a bad signature)
     ├── MaxTurnsExceeded        the run hit ``max_turns`` before a final output
     ├── ModelBehaviorError      the model produced something unusable (bad JSON, unknown tool)
+    ├── ModelRefusalError       the model refused to answer
+    ├── ModelTimeoutError       a model call took longer than ``ModelSettings.timeout``
     ├── ToolTimeoutError        a function tool ran longer than its ``timeout``
     ├── ToolExecutionError      a tool raised and its failure handling asked for the error
     ├── InputGuardrailTripwireTriggered     an input guardrail stopped the run
@@ -18,6 +20,7 @@
     ├── MCPServerError          an MCP server failed (names the server)
     │   ├── MCPConnectionError      it could not be started or connected
     │   └── MCPToolError            a call failed: it died, hung, or sent malformed data
+    ├── MCPToolCancellationError    an MCP tool call was cancelled
     └── ModelScriptError        a scripted test model was used outside its script (testing)
         ├── UnexpectedModelCall     called when no step was left
         ├── UnofferedToolCall       a step calls a function the model was not offered
@@ -48,10 +51,13 @@ __all__ = (
     "InputGuardrailTripwireTriggered",
     "MCPConnectionError",
     "MCPServerError",
+    "MCPToolCancellationError",
     "MCPToolError",
     "MaxTurnsExceeded",
     "ModelBehaviorError",
+    "ModelRefusalError",
     "ModelScriptError",
+    "ModelTimeoutError",
     "OutputGuardrailTripwireTriggered",
     "ReplayDivergenceError",
     "RunErrorDetails",
@@ -115,6 +121,29 @@ class MaxTurnsExceeded(AgentsException):
 
 class ModelBehaviorError(AgentsException):
     """The model produced output the runtime cannot act on (bad JSON, an unknown tool, ...)."""
+
+
+class ModelRefusalError(AgentsException):
+    """The model refused to give the answer (its message was a refusal); ``refusal`` is its text.
+
+    An ``error_handlers={"model_refusal": ...}`` handler can turn it into a final output.
+    """
+
+    def __init__(self, refusal: str) -> None:
+        super().__init__(f"The model refused to produce output: {refusal}")
+        self.refusal = refusal
+
+
+class ModelTimeoutError(AgentsException):
+    """A model call took longer than its ``ModelSettings.timeout``."""
+
+    def __init__(self, timeout_seconds: float) -> None:
+        super().__init__(f"The model call timed out after {timeout_seconds:g} seconds.")
+        self.timeout_seconds = timeout_seconds
+
+
+class MCPToolCancellationError(AgentsException):
+    """An MCP tool call was cancelled before it finished."""
 
 
 class ToolTimeoutError(AgentsException):

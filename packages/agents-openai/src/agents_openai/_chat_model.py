@@ -107,7 +107,9 @@ class OpenAIChatCompletionsModel(Model):
             parsed = pydantic_core.from_json(content)
         except ValueError as exc:
             raise invalid_body_error("The chat completion", content, exc, request_id) from exc
-        return chat_model_response(parsed, request_id)
+        return chat_model_response(
+            parsed, request_id, keep_raw_usage=bool(model_settings.preserve_raw_usage)
+        )
 
     async def stream_response(
         self,

@@ -224,6 +224,8 @@ def build_chat_body(
         "verbosity": settings.verbosity,
         "metadata": param_json(settings.metadata),
         "store": settings.store,
+        "prompt_cache_retention": settings.prompt_cache_retention,
+        "prompt_cache_options": settings.prompt_cache_options,
         "top_logprobs": settings.top_logprobs,
         "logprobs": True if settings.top_logprobs is not None else None,
     }

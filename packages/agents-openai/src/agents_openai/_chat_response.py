@@ -96,7 +96,9 @@ def _message_items(completion_id: str, message: dict[str, Any]) -> list[TRespons
     return items
 
 
-def chat_model_response(body: Any, request_id: str | None) -> ModelResponse:
+def chat_model_response(
+    body: Any, request_id: str | None, *, keep_raw_usage: bool = False
+) -> ModelResponse:
     """A ``chat.completion`` body as a ``ModelResponse`` (message, tool calls, usage)."""
     try:
         choice = body["choices"][0]
@@ -112,7 +114,7 @@ def chat_model_response(body: Any, request_id: str | None) -> ModelResponse:
         usage=chat_usage(body.get("usage")),
         response_id=None,
         request_id=request_id,
-        raw_usage=body.get("usage"),
+        raw_usage=body.get("usage") if keep_raw_usage else None,
     )
 
 

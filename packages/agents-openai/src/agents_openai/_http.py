@@ -11,7 +11,7 @@ import contextlib
 import json
 import os
 import weakref
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
 import httpx2
@@ -44,7 +44,14 @@ from .exceptions import (
     UnprocessableEntityError,
 )
 
-__all__ = ("DEFAULT_TIMEOUT", "EventStream", "Hidden", "OpenAIClient", "invalid_body_error")
+__all__ = (
+    "DEFAULT_TIMEOUT",
+    "ByteStream",
+    "EventStream",
+    "Hidden",
+    "OpenAIClient",
+    "invalid_body_error",
+)
 
 T = TypeVar("T")
 
@@ -265,6 +272,83 @@ class OpenAIClient:
             with contextlib.suppress(httpx2.HTTPError):
                 await response.aclose()
 
+    def connection_headers(self) -> dict[str, str]:
+        """The headers every request carries (the API key, organization, project and your
+        default headers), for connections this client does not make itself, such as a
+        websocket. They hold the key: never log or show them."""
+        return dict(self._secret.value)
+
+    async def request_form(
+        self,
+        path: str,
+        *,
+        fields: Mapping[str, str | Sequence[str]],
+        files: Mapping[str, tuple[str, bytes, str]],
+        query: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> tuple[bytes, str | None]:
+        """POST a multipart form with files, such as an audio upload to
+        ``/audio/transcriptions``, retrying as the policy allows; return the raw JSON body and
+        the server's request id.
+
+        ``files`` maps a field to ``(filename, content, content type)``. A sequence value sends
+        its field once per item, named ``name[]``, as OpenAI's API expects of arrays.
+        """
+        data: dict[str, str | list[str]] = {
+            name if isinstance(value, str) else f"{name}[]": (
+                value if isinstance(value, str) else list(value)
+            )
+            for name, value in fields.items()
+        }
+        for retry in self._retries():
+            request = self.http_client().build_request(
+                "POST",
+                self._url(path),
+                data=data,
+                files=dict(files),
+                params={**self.default_query, **query} if query else self.default_query or None,
+                headers={**self._secret.value, **(headers or {})},
+                timeout=self.timeout,
+            )
+            try:
+                response = await self._send_once(request)
+                with _translated(request):
+                    content = await response.aread()
+                return content, response.headers.get("x-request-id")
+            except APIError as error:
+                await retry.wait_or_raise(error)
+        raise AssertionError("unreachable")  # pragma: no cover - _retries raises at the end
+
+    @contextlib.asynccontextmanager
+    async def stream_bytes(
+        self,
+        path: str,
+        *,
+        body: Any,
+        query: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> AsyncIterator[ByteStream]:
+        """POST ``body`` and open the raw bytes of the response as they arrive (binary audio
+        from ``/audio/speech``, for instance).
+
+        Failures before the body starts are retried; once it has started, nothing is.
+        """
+        response: httpx2.Response | None = None
+        request: httpx2.Request | None = None
+        for retry in self._retries():
+            request = self._request("POST", path, body, query, headers)
+            try:
+                response = await self._send_once(request)
+                break
+            except APIError as error:
+                await retry.wait_or_raise(error)
+        assert response is not None and request is not None
+        try:
+            yield ByteStream(request, response)
+        finally:
+            with contextlib.suppress(httpx2.HTTPError):
+                await response.aclose()
+
     async def _send_once(self, request: httpx2.Request) -> httpx2.Response:
         """One attempt: the response once its headers arrive, or a translated error."""
         with _translated(request):
@@ -370,6 +454,44 @@ class EventStream:
         error.status_code = self._response.status_code
         error.request_id = self.request_id
         return error
+
+
+class ByteStream:
+    """The body of one response as it arrives, in chunks of raw bytes (the sizes the network
+    delivers)."""
+
+    __slots__ = ("_request", "_response", "bytes_received", "chunks_received", "request_id")
+
+    def __init__(self, request: httpx2.Request, response: httpx2.Response) -> None:
+        self._request = request
+        self._response = response
+        self.request_id = response.headers.get("x-request-id")
+        self.bytes_received = 0
+        self.chunks_received = 0
+
+    @property
+    def content_type(self) -> str:
+        """The response's content type (``""`` when it names none)."""
+        content_type: str = self._response.headers.get("content-type", "")
+        return content_type
+
+    async def chunks(self) -> AsyncIterator[bytes]:
+        """The bytes of the body, in order, as they arrive."""
+        try:
+            async for chunk in self._response.aiter_bytes():
+                if chunk:
+                    self.bytes_received += len(chunk)
+                    self.chunks_received += 1
+                    yield chunk
+        except httpx2.HTTPError as exc:
+            raise StreamInterruptedError(
+                f"The body of {self._request.method} {_safe_url(self._request)} stopped after "
+                f"{self.bytes_received} bytes, before its end: the connection failed "
+                f"({type(exc).__name__}). Nothing was retried, since output had already been "
+                "delivered.",
+                events_received=self.chunks_received,
+                **_details(self._request, self._response),
+            ) from exc
 
 
 def _safe_url(request: httpx2.Request) -> str:

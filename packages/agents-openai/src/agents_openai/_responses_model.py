@@ -96,7 +96,9 @@ class OpenAIResponsesModel(Model):
             usage=response.usage.to_usage() if response.usage is not None else Usage(requests=1),
             response_id=response.id,
             request_id=request_id,
-            raw_usage=response.usage.model_dump() if response.usage is not None else None,
+            raw_usage=response.usage.model_dump()
+            if response.usage is not None and model_settings.preserve_raw_usage
+            else None,
         )
 
     async def stream_response(

@@ -110,6 +110,9 @@ def _settings_fields(settings: ModelSettings, has_tools: bool) -> dict[str, Any]
         "max_output_tokens": settings.max_tokens,
         "metadata": param_json(settings.metadata),
         "store": settings.store,
+        "prompt_cache_retention": settings.prompt_cache_retention,
+        "prompt_cache_options": settings.prompt_cache_options,
+        "context_management": settings.context_management,
         "top_logprobs": settings.top_logprobs,
         "tool_choice": responses_tool_choice(settings.tool_choice),
     }

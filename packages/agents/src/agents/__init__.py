@@ -76,6 +76,13 @@ _OPENAI_NAMES: tuple[str, ...] = (
 
 # Official top-level names that come from agents_core's public modules rather than its top level.
 _MODULE_NAMES: dict[str, tuple[str, ...]] = {
+    "agents_core.handoffs": (
+        "default_handoff_history_mapper",
+        "get_conversation_history_wrappers",
+        "nest_handoff_history",
+        "reset_conversation_history_wrappers",
+        "set_conversation_history_wrappers",
+    ),
     "agents_core.logger": ("enable_verbose_stdout_logging",),
     "agents_core.memory": ("SessionABC",),
     "agents_core.run_context": ("TContext",),
@@ -159,6 +166,7 @@ if type(_get_default_model_provider()).__name__ == "_NoProvider":
 
 if TYPE_CHECKING:
     from agents_core import *  # noqa: F403
+    from agents_core.handoffs import *  # noqa: F403
     from agents_core.logger import enable_verbose_stdout_logging as enable_verbose_stdout_logging
     from agents_core.memory import SessionABC as SessionABC
     from agents_core.run_context import TContext as TContext

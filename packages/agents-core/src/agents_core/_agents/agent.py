@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeAlias, cast
 
@@ -19,11 +19,13 @@ from .hooks import AgentHooks
 
 if TYPE_CHECKING:
     from .._base.output_schema import AgentOutputSchemaBase
+    from .._memory.session import Session
     from .._run.config import RunConfig
     from .._run.results import RunResult, RunResultStreaming
     from .._tools.mcp_config import MCPConfig
     from .._tools.tools import NeedsApproval, ToolErrorFunction
     from ..mcp import MCPServer
+    from .agent_tool_input import StructuredToolInputBuilder
     from .guardrails import InputGuardrail, OutputGuardrail
     from .handoffs import Handoff
     from .hooks import RunHooks
@@ -56,14 +58,13 @@ class ToolsToFinalOutputResult:
     final_output: Any = None
 
 
-@dataclass
-class AgentToolStreamEvent:
+class AgentToolStreamEvent(TypedDict):
     """An event of a nested run (``Agent.as_tool(on_stream=...)``), with where it came from."""
 
     event: Any
     """The nested run's stream event."""
     agent: Agent[Any]
-    """The nested agent."""
+    """The nested agent emitting it (after a nested handoff, the agent handed to)."""
     tool_call: Any
     """The parent's tool call that started the nested run."""
 
@@ -167,22 +168,32 @@ class Agent(Generic[TContext]):
         ) = None,
         is_enabled: bool | Callable[[RunContextWrapper[Any], Agent[Any]], Any] = True,
         on_stream: Callable[[AgentToolStreamEvent], Any] | None = None,
-        run_config: RunConfig | None = None,
+        run_config: RunConfig | Mapping[str, Any] | None = None,
         max_turns: int | None = None,
         hooks: RunHooks[TContext] | None = None,
+        previous_response_id: str | None = None,
+        conversation_id: str | None = None,
+        session: Session | None = None,
         failure_error_function: ToolErrorFunction | None = default_tool_error_function,
         needs_approval: bool | NeedsApproval = False,
         parameters: type[Any] | None = None,
+        input_builder: StructuredToolInputBuilder | None = None,
+        include_input_schema: bool = False,
+        on_stream_max_pending_events: int | None = 1024,
     ) -> FunctionTool:
         """This agent as a tool another agent can call; the call runs this agent's own loop.
 
         The nested run shares the caller's context object, has its own ``max_turns`` and
-        ``hooks``, and its usage is added to the caller's. By default the model passes one
-        ``input`` string; with ``parameters`` (a pydantic model, dataclass or TypedDict) it passes
-        that structure, sent to this agent as JSON. The tool's output is the nested run's final
-        output (or what ``custom_output_extractor`` makes of the result); ``on_stream`` receives
-        the nested run's events as they happen. Errors reach the calling model as the tool's
-        output, through ``failure_error_function``.
+        ``hooks`` (and ``session``, ``previous_response_id``, ``conversation_id`` when given),
+        and its usage is added to the caller's. By default the model passes one ``input``
+        string; with ``parameters`` (a pydantic model, dataclass or TypedDict) it passes that
+        structure, sent to this agent as a message with the data and a description of its
+        fields (the whole schema with ``include_input_schema``; your own message with
+        ``input_builder``). The tool's output is the nested run's final output (or what
+        ``custom_output_extractor`` makes of the result); ``on_stream`` receives each nested
+        event as an ``AgentToolStreamEvent`` dict, at most ``on_stream_max_pending_events``
+        behind the run. Errors reach the calling model as the tool's output, through
+        ``failure_error_function``.
         """
         from .agent_tool import agent_as_tool
 
@@ -196,9 +207,15 @@ class Agent(Generic[TContext]):
             run_config=run_config,
             max_turns=max_turns,
             hooks=hooks,
+            previous_response_id=previous_response_id,
+            conversation_id=conversation_id,
+            session=session,
             failure_error_function=failure_error_function,
             needs_approval=needs_approval,
             parameters=parameters,
+            input_builder=input_builder,
+            include_input_schema=include_input_schema,
+            on_stream_max_pending_events=on_stream_max_pending_events,
         )
 
     async def get_system_prompt(self, run_context: RunContextWrapper[TContext]) -> str | None:

@@ -2,30 +2,38 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import inspect
 import json
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import pydantic
 
+from .._base.logging import log
 from .._base.run_context import RunContextWrapper, ToolContext
 from .._base.strict_schema import ensure_strict_json_schema
 from .._base.usage import InputTokensDetails, OutputTokensDetails, Usage
 from .._items.items import ItemHelpers
 from .._tools.function_schema import function_schema
 from .._tools.tools import FunctionTool, NeedsApproval, ToolErrorFunction
-from ..exceptions import ModelBehaviorError
+from ..exceptions import AgentsException, ModelBehaviorError, UserError
+from .agent_tool_input import (
+    StructuredToolInputBuilder,
+    build_structured_input_schema_info,
+    resolve_agent_tool_input,
+)
 from .nested_runs import NestedRunPaused, take_nested_state
 
 if TYPE_CHECKING:
+    from .._memory.session import Session
     from .._run.config import RunConfig
     from .._run.results import RunResult, RunResultStreaming
     from .agent import Agent, AgentToolStreamEvent
     from .hooks import RunHooks
 
-__all__ = ("agent_as_tool",)
+__all__ = ("AgentToolStreamOverflow", "agent_as_tool")
 
 
 def _default_name(agent: Agent[Any]) -> str:
@@ -50,17 +58,69 @@ def _input_schema(parameters: type[Any] | None) -> tuple[dict[str, Any], Any]:
     return ensure_strict_json_schema(adapter.json_schema()), adapter
 
 
-async def _nested_input(arguments: str, validator: Any, structured: bool) -> str:
+def _parsed_arguments(arguments: str, validator: Any, structured: bool) -> Any:
+    """The calling model's arguments, validated: the parameters as plain JSON data."""
     try:
         if structured:
             validator.validate_json(arguments or "{}")
-            return arguments
-        return str(validator.model_validate_json(arguments or "{}").input)
+            return json.loads(arguments or "{}")
+        return {"input": str(validator.model_validate_json(arguments or "{}").input)}
     except pydantic.ValidationError as exc:
         raise ModelBehaviorError(
             "Invalid arguments for an agent tool: "
             + "; ".join(e["msg"] for e in exc.errors(include_url=False)[:3])
         ) from exc
+
+
+class AgentToolStreamOverflow(AgentsException):
+    """An ``on_stream`` handler fell more than ``on_stream_max_pending_events`` events behind."""
+
+
+async def _stream_to_handler(
+    result: RunResultStreaming,
+    agent: Agent[Any],
+    tool_call: Any,
+    on_stream: Callable[[AgentToolStreamEvent], Any],
+    max_pending: int | None,
+) -> None:
+    """Read the nested stream and hand its events to ``on_stream`` in order, without letting a
+    slow handler hold the nested run back by more than ``max_pending`` events (the run is
+    cancelled and ``AgentToolStreamOverflow`` raised). A failing handler is logged."""
+    from .._items.stream_events import AgentUpdatedStreamEvent
+
+    queue: asyncio.Queue[AgentToolStreamEvent | None] = asyncio.Queue()
+
+    async def deliver() -> None:
+        while (payload := await queue.get()) is not None:
+            try:
+                delivered = on_stream(payload)
+                if inspect.isawaitable(delivered):
+                    await delivered
+            except Exception as exc:
+                log().error("agent tool on_stream failed", agent=agent.name, error=repr(exc))
+
+    consumer = asyncio.ensure_future(deliver())
+    current = agent
+    try:
+        async for event in result.stream_events():
+            if isinstance(event, AgentUpdatedStreamEvent):
+                current = event.new_agent
+            if max_pending is not None and queue.qsize() >= max_pending:
+                await asyncio.sleep(0)  # a ready handler catches up first
+                if queue.qsize() >= max_pending:
+                    result.cancel()
+                    raise AgentToolStreamOverflow(
+                        f"The on_stream handler of agent tool '{agent.name}' is more than "
+                        f"{max_pending} events behind (on_stream_max_pending_events); use a "
+                        "faster handler or raise the limit."
+                    )
+            queue.put_nowait({"event": event, "agent": current, "tool_call": tool_call})
+        queue.put_nowait(None)
+        await consumer
+    finally:
+        if not consumer.done():
+            consumer.cancel()
+            await asyncio.gather(consumer, return_exceptions=True)
 
 
 def agent_as_tool(
@@ -71,19 +131,31 @@ def agent_as_tool(
     custom_output_extractor: Callable[[RunResult | RunResultStreaming], Awaitable[str]] | None,
     is_enabled: bool | Callable[[RunContextWrapper[Any], Agent[Any]], Any],
     on_stream: Callable[[AgentToolStreamEvent], Any] | None,
-    run_config: RunConfig | None,
+    run_config: RunConfig | Mapping[str, Any] | None,
     max_turns: int | None,
     hooks: RunHooks[Any] | None,
+    previous_response_id: str | None,
+    conversation_id: str | None,
+    session: Session | None,
     failure_error_function: ToolErrorFunction | None,
     needs_approval: bool | NeedsApproval,
     parameters: type[Any] | None,
+    input_builder: StructuredToolInputBuilder | None,
+    include_input_schema: bool,
+    on_stream_max_pending_events: int | None,
 ) -> FunctionTool:
     """Build the ``FunctionTool`` behind ``Agent.as_tool`` (see its docstring)."""
     from .._run.runner import DEFAULT_MAX_TURNS, Runner
-    from .agent import AgentToolStreamEvent
 
+    if on_stream_max_pending_events is not None and on_stream_max_pending_events < 1:
+        raise UserError("on_stream_max_pending_events must be a positive integer or None.")
     schema, validator = _input_schema(parameters)
     name = tool_name or _default_name(agent)
+    schema_info = (
+        build_structured_input_schema_info(schema, include_json_schema=include_input_schema)
+        if parameters is not None
+        else None
+    )
 
     async def run_nested(ctx: ToolContext[Any], arguments: str) -> Any:
         paused = take_nested_state(ctx.tool_call_id)
@@ -92,22 +164,26 @@ def agent_as_tool(
         if paused is not None:
             counted.add(paused.usage)
         else:
-            nested_input = await _nested_input(arguments, validator, parameters is not None)
+            params = _parsed_arguments(arguments, validator, parameters is not None)
+            nested_input = await resolve_agent_tool_input(params, schema_info, input_builder)
         options: dict[str, Any] = {
             "context": ctx.context,
             "max_turns": max_turns or DEFAULT_MAX_TURNS,
             "hooks": hooks,
             "run_config": run_config,
+            # A resumed run continues from its own state, not from these.
+            "previous_response_id": None if paused is not None else previous_response_id,
+            "conversation_id": None if paused is not None else conversation_id,
+            "session": session,
         }
         result: RunResult | RunResultStreaming
         if on_stream is None:
             result = await Runner.run(agent, nested_input, **options)
         else:
             result = Runner.run_streamed(agent, nested_input, **options)
-            async for event in result.stream_events():
-                delivered = on_stream(AgentToolStreamEvent(event, agent, ctx.tool_call))
-                if inspect.isawaitable(delivered):
-                    await delivered
+            await _stream_to_handler(
+                result, agent, ctx.tool_call, on_stream, on_stream_max_pending_events
+            )
         # The nested run has its own usage; the caller pays for it too.
         ctx.usage.add(_usage_since(result.context_wrapper.usage, counted))
         if result.interruptions:

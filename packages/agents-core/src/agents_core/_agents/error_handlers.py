@@ -10,7 +10,7 @@ from typing_extensions import TypedDict
 
 from .._base.run_context import RunContextWrapper, TContext
 from .._items.items import ModelResponse, RunItem, TResponseInputItem
-from ..exceptions import MaxTurnsExceeded
+from ..exceptions import MaxTurnsExceeded, ModelBehaviorError, ModelRefusalError
 
 if TYPE_CHECKING:
     from .agent import Agent
@@ -40,7 +40,7 @@ class RunErrorData:
 class RunErrorHandlerInput(Generic[TContext]):
     """What an error handler receives."""
 
-    error: MaxTurnsExceeded
+    error: MaxTurnsExceeded | ModelRefusalError | ModelBehaviorError
     context: RunContextWrapper[TContext]
     run_data: RunErrorData
 
@@ -66,3 +66,7 @@ class RunErrorHandlers(TypedDict, Generic[TContext], total=False):
     """Error handlers by kind of error (``Runner.run(error_handlers=...)``)."""
 
     max_turns: RunErrorHandler[TContext]
+    model_refusal: RunErrorHandler[TContext]
+    """The model refused (``ModelRefusalError``)."""
+    invalid_final_output: RunErrorHandler[TContext]
+    """The final answer did not match the output type (a ``ModelBehaviorError``)."""

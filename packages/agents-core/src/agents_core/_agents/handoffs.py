@@ -16,11 +16,12 @@ from .._base.run_context import RunContextWrapper, TContext
 from .._base.strict_schema import ensure_strict_json_schema
 from .._items.items import RunItem, TResponseInputItem
 from ..exceptions import ModelBehaviorError, UserError
+from .handoff_history import HandoffHistoryMapper
 
 if TYPE_CHECKING:
     from .agent import Agent
 
-__all__ = ("Handoff", "HandoffInputData", "HandoffInputFilter", "handoff")
+__all__ = ("Handoff", "HandoffHistoryMapper", "HandoffInputData", "HandoffInputFilter", "handoff")
 
 THandoffInput = TypeVar("THandoffInput")
 
@@ -31,13 +32,17 @@ class HandoffInputData:
 
     ``input_history`` is the input the run started from (with any session history),
     ``pre_handoff_items`` the items of earlier turns, and ``new_items`` those of the turn that
-    handed off (including the handoff call and its output).
+    handed off (including the handoff call and its output). ``input_items``, when a filter sets
+    it, replaces ``new_items`` in what the next agent is sent.
     """
 
     input_history: str | tuple[TResponseInputItem, ...]
     pre_handoff_items: tuple[RunItem, ...]
     new_items: tuple[RunItem, ...]
     run_context: RunContextWrapper[Any] | None = None
+    input_items: tuple[RunItem, ...] | None = None
+    """When set, the next agent is sent these instead of ``new_items`` (which the run's record
+    keeps whole)."""
 
     def clone(self, **kwargs: Any) -> HandoffInputData:
         """A copy with the given fields replaced."""
@@ -69,6 +74,8 @@ class Handoff(Generic[TContext]):
     on_invoke_handoff: Callable[[RunContextWrapper[Any], str], Awaitable[Agent[Any]]]
     agent_name: str
     input_filter: HandoffInputFilter | None = None
+    nest_handoff_history: bool | None = None
+    """Fold the conversation into one message for the target (None: ``RunConfig``'s setting)."""
     strict_json_schema: bool = True
     is_enabled: bool | Callable[[RunContextWrapper[Any], Agent[Any]], Any] = True
     agent: Agent[Any] | None = dataclasses.field(default=None, repr=False)
@@ -123,6 +130,7 @@ def handoff(
     *,
     on_handoff: Callable[[RunContextWrapper[Any]], Any] | None = None,
     input_filter: HandoffInputFilter | None = None,
+    nest_handoff_history: bool | None = None,
     is_enabled: bool | Callable[[RunContextWrapper[Any], Agent[Any]], Any] = True,
 ) -> Handoff[TContext]: ...
 
@@ -136,6 +144,7 @@ def handoff(
     on_handoff: Callable[[RunContextWrapper[Any], THandoffInput], Any],
     input_type: type[THandoffInput],
     input_filter: HandoffInputFilter | None = None,
+    nest_handoff_history: bool | None = None,
     is_enabled: bool | Callable[[RunContextWrapper[Any], Agent[Any]], Any] = True,
 ) -> Handoff[TContext]: ...
 
@@ -147,13 +156,16 @@ def handoff(
     on_handoff: Callable[..., Any] | None = None,
     input_type: type[Any] | None = None,
     input_filter: HandoffInputFilter | None = None,
+    nest_handoff_history: bool | None = None,
     is_enabled: bool | Callable[[RunContextWrapper[Any], Agent[Any]], Any] = True,
 ) -> Handoff[TContext]:
     """A handoff to ``agent``, with options.
 
     With ``input_type``, the model must pass data of that type (validated) and ``on_handoff``
     receives it as ``on_handoff(context, data)``; without, ``on_handoff(context)`` is called.
-    ``input_filter`` rewrites what ``agent`` sees of the conversation.
+    ``input_filter`` rewrites what ``agent`` sees of the conversation; ``nest_handoff_history``
+    (None: as ``RunConfig.nest_handoff_history``) folds it into one message when there is no
+    filter.
     """
     if (input_type is None) != (on_handoff is None or _positional_count(on_handoff) < 2):
         raise UserError(
@@ -188,6 +200,7 @@ def handoff(
         on_invoke_handoff=invoke,
         agent_name=agent.name,
         input_filter=input_filter,
+        nest_handoff_history=nest_handoff_history,
         is_enabled=is_enabled,
         agent=agent,
     )

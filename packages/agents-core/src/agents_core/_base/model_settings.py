@@ -6,6 +6,8 @@ import dataclasses
 from dataclasses import dataclass, fields
 from typing import Any, Literal, TypeAlias
 
+from ..exceptions import UserError
+
 __all__ = ("ModelSettings", "Reasoning", "ToolChoice")
 
 ToolChoice: TypeAlias = Literal["auto", "required", "none"] | str | dict[str, Any] | None
@@ -40,6 +42,8 @@ class ModelSettings:
     verbosity: Literal["low", "medium", "high"] | None = None
     metadata: dict[str, str] | None = None
     store: bool | None = None
+    prompt_cache_retention: Literal["in_memory", "24h"] | None = None
+    """How long the provider keeps the prompt cache (Responses and Chat Completions)."""
     include_usage: bool | None = None
     response_include: list[str] | None = None
     top_logprobs: int | None = None
@@ -47,6 +51,31 @@ class ModelSettings:
     extra_body: dict[str, Any] | None = None
     extra_headers: dict[str, str] | None = None
     extra_args: dict[str, Any] | None = None
+    retry: Any = None
+    """Model-level retry policies (not supported yet: the OpenAI provider's ``RetryPolicy``
+    retries requests)."""
+    context_management: list[dict[str, Any]] | None = None
+    """The Responses API's ``context_management`` (server-side compaction of long inputs)."""
+    prompt_cache_options: dict[str, Any] | None = None
+    """The provider's prompt cache options (``{"ttl": ...}``)."""
+    preserve_raw_usage: bool | None = None
+    """Keep the provider's own usage payload on each ``ModelResponse`` (``raw_usage``)."""
+    timeout: float | None = None
+    """Seconds a model call may take, streamed answer included; past it, ``ModelTimeoutError``."""
+
+    def __post_init__(self) -> None:
+        if self.retry is not None:
+            raise UserError(
+                "ModelSettings(retry=...) is not supported yet: this library has no model-level "
+                "retry policies. The OpenAI provider retries failed requests itself "
+                "(OpenAIProvider(retry_policy=RetryPolicy(...)))."
+            )
+        if self.timeout is not None and not (
+            isinstance(self.timeout, int | float) and 0 < self.timeout < float("inf")
+        ):
+            raise UserError(
+                f"ModelSettings.timeout must be a positive number, got {self.timeout!r}."
+            )
 
     def resolve(self, override: ModelSettings | dict[str, Any] | None) -> ModelSettings:
         """A new settings object: this one with every non-``None`` field of ``override`` on top.

@@ -1,2 +1,1 @@
-"""Layer 2: items in the Responses shape, Responses stream events, run stream events, and
-history the API accepts."""
+"""Layer 2: items in the Responses shape, Responses stream events and run stream events."""

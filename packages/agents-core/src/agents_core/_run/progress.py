@@ -28,6 +28,10 @@ def overrides(hooks: Any, name: str, base: type) -> bool:
     return hooks is not None and getattr(type(hooks), name) is not getattr(base, name)
 
 
+def _without_id(item: TResponseInputItem) -> TResponseInputItem:
+    return {key: value for key, value in item.items() if key != "id"}
+
+
 class RunInProgress:
     """Everything a run accumulates while it goes; results, errors and saved states come from it.
 
@@ -45,6 +49,7 @@ class RunInProgress:
         "agent",
         "agents_that_used_tools",
         "approvals",
+        "auto_previous_response_id",
         "context_wrapper",
         "conversation_id",
         "current_turn",
@@ -84,7 +89,7 @@ class RunInProgress:
         context_wrapper: RunContextWrapper[Any],
         run_config: RunConfig,
         hooks: RunHooks[Any] | None,
-        max_turns: int,
+        max_turns: int | None,
         previous_response_id: str | None,
         conversation_id: str | None,
         error_handlers: RunErrorHandlers[Any] | None = None,
@@ -130,6 +135,7 @@ class RunInProgress:
         self.tool_output_guardrail_results: list[ToolOutputGuardrailResult] = []
         self.session_saved_items = session_saved_items
         self.session_input: list[TResponseInputItem] | None = None
+        self.auto_previous_response_id = False
         self.nested_runs: dict[str, RunState[Any]] = nested_runs or {}
         self.tracing = RunTracing()
 
@@ -143,8 +149,13 @@ class RunInProgress:
         if self.server_manages_history and self.model_responses:
             # The server already has everything up to its last response: send only what is new.
             return [item.to_input_item() for item in self.new_items[self.sent_item_count :]]
+        # (Reasoning ids are kept there: the server refers to its own items by them.)
         items = list(self.history)
         items.extend(item.to_input_item() for item in self.new_items[self.model_item_offset :])
+        if self.run_config.reasoning_item_id_policy == "omit":
+            items = [
+                _without_id(item) if item.get("type") == "reasoning" else item for item in items
+            ]
         return items
 
     def run_hooks_override(self, name: str) -> bool:

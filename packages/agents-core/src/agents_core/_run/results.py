@@ -96,8 +96,23 @@ class RunResultBase:
             )
         return cast(T, self.final_output)
 
-    def to_input_list(self) -> list[TResponseInputItem]:
-        """The original input plus every new item, as input for a follow-up run."""
+    def to_input_list(
+        self, *, mode: Literal["preserve_all", "normalized"] = "preserve_all"
+    ) -> list[TResponseInputItem]:
+        """The original input plus every new item, as input for a follow-up run.
+
+        ``mode="normalized"`` gives what the last agent would be sent instead when a handoff
+        input filter rewrote the history (the same list otherwise).
+        """
+        if mode not in ("preserve_all", "normalized"):
+            raise UserError(
+                f"to_input_list mode must be 'preserve_all' or 'normalized', got {mode!r}."
+            )
+        run = self._progress
+        if mode == "normalized" and run is not None and run.model_item_offset:
+            items = list(run.history)
+            items.extend(item.to_input_item() for item in run.new_items[run.model_item_offset :])
+            return items
         items = ItemHelpers.input_to_new_input_list(self.input)
         items.extend(item.to_input_item() for item in self.new_items)
         return items
@@ -147,7 +162,7 @@ class RunResultStreaming(RunResultBase):
 
     current_agent: Agent[Any]
     current_turn: int = 0
-    max_turns: int = 10
+    max_turns: int | None = 10
     is_complete: bool = False
     _queue: asyncio.Queue[StreamEvent | _Done] = field(default_factory=asyncio.Queue, repr=False)
     _task: asyncio.Task[None] | None = field(default=None, repr=False)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Generic
 
 import pydantic
@@ -53,7 +53,7 @@ class _StateDocument(pydantic.BaseModel):
     model_item_offset: int = pydantic.Field(ge=0)
     turn_start: int = pydantic.Field(ge=0)
     current_turn: int = pydantic.Field(ge=0)
-    max_turns: int = pydantic.Field(ge=1)
+    max_turns: int | None = pydantic.Field(ge=1)
     usage: dict[str, Any]
     context: Any
     approvals: dict[str, Any]
@@ -107,7 +107,7 @@ class RunState(Generic[TContext]):
         return self._progress.current_turn
 
     @property
-    def max_turns(self) -> int:
+    def max_turns(self) -> int | None:
         """The run's turn limit."""
         return self._progress.max_turns
 
@@ -156,10 +156,28 @@ class RunState(Generic[TContext]):
 
     # -- saving ----------------------------------------------------------------------------
 
-    def to_json(self, *, context_serializer: Callable[[Any], Any] | None = None) -> dict[str, Any]:
-        """The state as plain JSON data (see ``from_json``)."""
+    def to_json(
+        self,
+        *,
+        context_serializer: Callable[[Any], Any] | None = None,
+        strict_context: bool = False,
+        include_tracing_api_key: bool = False,
+    ) -> dict[str, Any]:
+        """The state as plain JSON data (see ``from_json``).
+
+        The context is saved as JSON (dicts and lists as they are, pydantic models and
+        dataclasses dumped) or through ``context_serializer``; one that cannot be is a
+        ``UserError``, never dropped. ``strict_context`` accepts only a mapping without a
+        serializer. ``include_tracing_api_key`` has nothing to add: runs here carry no tracing
+        key of their own.
+        """
         run = self._progress
         context = run.context_wrapper.context
+        if strict_context and context_serializer is None and not isinstance(context, Mapping):
+            raise UserError(
+                "RunState.to_json(strict_context=True) needs the context to be a mapping, or a "
+                f"context_serializer; got {type(context).__name__}."
+            )
         document = {
             "kind": _KIND,
             "schema_version": SCHEMA_VERSION,
@@ -193,9 +211,19 @@ class RunState(Generic[TContext]):
             }
         return document
 
-    def to_string(self, *, context_serializer: Callable[[Any], Any] | None = None) -> str:
+    def to_string(
+        self,
+        *,
+        context_serializer: Callable[[Any], Any] | None = None,
+        strict_context: bool = False,
+        include_tracing_api_key: bool = False,
+    ) -> str:
         """The state as JSON text, with a checksum so that a damaged copy is refused on load."""
-        document = self.to_json(context_serializer=context_serializer)
+        document = self.to_json(
+            context_serializer=context_serializer,
+            strict_context=strict_context,
+            include_tracing_api_key=include_tracing_api_key,
+        )
         body = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         digest = hashlib.sha256(body.encode()).hexdigest()
         return json.dumps({"sha256": digest, "state": document}, ensure_ascii=False)
@@ -210,6 +238,7 @@ class RunState(Generic[TContext]):
         *,
         context_override: Any = None,
         context_deserializer: Callable[[Any], Any] | None = None,
+        strict_context: bool = False,
     ) -> RunState[Any]:
         """Load a state saved with :meth:`to_string` for the agent graph of ``initial_agent``."""
         try:
@@ -227,6 +256,7 @@ class RunState(Generic[TContext]):
             document,
             context_override=context_override,
             context_deserializer=context_deserializer,
+            strict_context=strict_context,
         )
 
     @classmethod
@@ -237,12 +267,14 @@ class RunState(Generic[TContext]):
         *,
         context_override: Any = None,
         context_deserializer: Callable[[Any], Any] | None = None,
+        strict_context: bool = False,
     ) -> RunState[Any]:
         """Load a state from :meth:`to_json` data for the agent graph of ``initial_agent``.
 
         The agents named in the state must be reachable from ``initial_agent`` through
         handoffs. The context is ``context_override`` if given, else
-        ``context_deserializer(saved)``, else the saved JSON value itself.
+        ``context_deserializer(saved)``, else the saved JSON value itself (which
+        ``strict_context`` accepts only when it is a mapping).
         """
         if not isinstance(state_json, dict):
             raise UserError(f"A run state must be a JSON object, got {type(state_json).__name__}.")
@@ -258,6 +290,12 @@ class RunState(Generic[TContext]):
             document = _StateDocument.model_validate(state_json)
         except pydantic.ValidationError as exc:
             raise UserError(f"The saved run state is malformed: {_first_errors(exc)}") from exc
+        plain = context_override is None and context_deserializer is None
+        if strict_context and plain and not isinstance(document.context, Mapping):
+            raise UserError(
+                "RunState.from_json(strict_context=True) needs a saved mapping context, a "
+                "context_deserializer or a context_override."
+            )
         run = _progress_from(document, initial_agent, context_override, context_deserializer)
         agents = agents_by_name(initial_agent) if document.nested_runs else {}
         for call_id, entry in document.nested_runs.items():

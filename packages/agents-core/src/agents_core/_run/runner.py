@@ -6,10 +6,10 @@ import asyncio
 import atexit
 import inspect
 import threading
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from .._base.run_context import RunContextWrapper
-from .._items.history import load_session_history
 from .._items.items import (
     ItemHelpers,
     MessageOutputItem,
@@ -18,11 +18,19 @@ from .._items.items import (
     TResponseInputItem,
 )
 from .._items.stream_events import AgentUpdatedStreamEvent
-from ..exceptions import AgentsException, MaxTurnsExceeded, RunErrorDetails, UserError
+from .._memory.history import load_session_history
+from ..exceptions import (
+    AgentsException,
+    MaxTurnsExceeded,
+    ModelBehaviorError,
+    ModelRefusalError,
+    RunErrorDetails,
+    UserError,
+)
 from .config import RunConfig
 from .progress import RunInProgress
 from .results import RunResult, RunResultStreaming
-from .step import finish_turn, run_output_guardrails
+from .step import InvalidFinalOutput, finish_turn, run_output_guardrails
 from .turn import add_items, call_model_guarded, prepare_turn, process_output
 
 if TYPE_CHECKING:
@@ -96,7 +104,7 @@ async def _run_loop(run: RunInProgress) -> Any:
             turn = await prepare_turn(run, agent)
         else:
             await _turn_boundary(run)
-            if run.current_turn >= run.max_turns:
+            if run.max_turns is not None and run.current_turn >= run.max_turns:
                 return await _max_turns_reached(run, agent)
             run.current_turn += 1
             if run.streamed is not None:
@@ -104,8 +112,13 @@ async def _run_loop(run: RunInProgress) -> Any:
             turn = await prepare_turn(run, agent)
             run.turn_start = len(run.new_items)
             response = await call_model_guarded(run, agent, turn)
-            process_output(run, agent, turn, response)
-        step = await finish_turn(run, agent, turn)
+            await process_output(run, agent, turn, response)
+        try:
+            step = await finish_turn(run, agent, turn)
+        except ModelRefusalError as error:
+            return await _handled_error(run, agent, "model_refusal", error)
+        except InvalidFinalOutput as error:
+            return await _handled_error(run, agent, "invalid_final_output", error)
         if step.kind == "final":
             await run_output_guardrails(run, agent, step.final_output)
             await _end(run, agent, step.final_output)
@@ -123,8 +136,20 @@ async def _max_turns_reached(run: RunInProgress, agent: Agent[Any]) -> Any:
         "output. Raise max_turns, or check for a tool the model keeps calling.",
         max_turns=run.max_turns,
     )
+    return await _handled_error(run, agent, "max_turns", error)
+
+
+async def _handled_error(
+    run: RunInProgress,
+    agent: Agent[Any],
+    kind: str,
+    error: MaxTurnsExceeded | ModelRefusalError | ModelBehaviorError,
+) -> Any:
+    """The final output an ``error_handlers[kind]`` handler gives for ``error``, or ``error``
+    raised (with the run's data) when there is no handler or it returns None."""
     error.run_data = _error_details(run)
-    handler = (run.error_handlers or {}).get("max_turns")
+    handlers: Mapping[str, Any] = run.error_handlers or {}
+    handler = handlers.get(kind)
     if handler is None:
         raise error
     from .._agents.error_handlers import RunErrorData, RunErrorHandlerInput, RunErrorHandlerResult
@@ -198,18 +223,21 @@ async def _prepare_run(
     input: RunInput,
     *,
     context: Any,
-    max_turns: int,
+    max_turns: int | None,
     hooks: RunHooks[Any] | None,
-    run_config: RunConfig | None,
+    run_config: RunConfig | Mapping[str, Any] | None,
     error_handlers: RunErrorHandlers[Any] | None,
     previous_response_id: str | None,
+    auto_previous_response_id: bool,
     conversation_id: str | None,
     session: Session | None,
     streamed: RunResultStreaming | None = None,
 ) -> RunInProgress:
     _check_input(input)
-    if not isinstance(max_turns, int) or max_turns < 1:
-        raise UserError(f"max_turns must be a positive integer, got {max_turns!r}.")
+    if max_turns is not None and (not isinstance(max_turns, int) or max_turns < 1):
+        raise UserError(f"max_turns must be a positive integer or None, got {max_turns!r}.")
+    if isinstance(run_config, Mapping):
+        run_config = RunConfig(**run_config)
     config = run_config if run_config is not None else RunConfig()
     if _is_state(input):
         return input._resume(  # type: ignore[union-attr]  # a RunState, checked above
@@ -245,6 +273,7 @@ async def _prepare_run(
         streamed=streamed,
     )
     run.session_input = session_input
+    run.auto_previous_response_id = auto_previous_response_id
     return run
 
 
@@ -294,11 +323,12 @@ class Runner:
         input: str | list[TResponseInputItem] | RunState[Any],
         *,
         context: Any = None,
-        max_turns: int = DEFAULT_MAX_TURNS,
+        max_turns: int | None = DEFAULT_MAX_TURNS,
         hooks: RunHooks[Any] | None = None,
-        run_config: RunConfig | None = None,
+        run_config: RunConfig | Mapping[str, Any] | None = None,
         error_handlers: RunErrorHandlers[Any] | None = None,
         previous_response_id: str | None = None,
+        auto_previous_response_id: bool = False,
         conversation_id: str | None = None,
         session: Session | None = None,
     ) -> RunResult:
@@ -308,8 +338,10 @@ class Runner:
         model answers (plain text, or a validated ``output_type``) or a tool-use rule stops the
         run. A tool that needs approval pauses the run: the result has ``interruptions``, and
         ``Runner.run(agent, result.to_state())`` resumes it once they are decided. Raises
-        ``MaxTurnsExceeded`` after ``max_turns`` turns (unless ``error_handlers`` has a
-        ``"max_turns"`` handler), and ``ModelBehaviorError`` for output that cannot be used;
+        ``MaxTurnsExceeded`` after ``max_turns`` turns (None: no limit; unless
+        ``error_handlers`` has a ``"max_turns"`` handler), and ``ModelBehaviorError`` for output
+        that cannot be used; with ``auto_previous_response_id`` each turn after the first sends
+        only what is new with the previous response's id, even without ``previous_response_id``;
         every ``AgentsException`` carries ``run_data``.
         """
         run = await _prepare_run(
@@ -321,6 +353,7 @@ class Runner:
             run_config=run_config,
             error_handlers=error_handlers,
             previous_response_id=previous_response_id,
+            auto_previous_response_id=auto_previous_response_id,
             conversation_id=conversation_id,
             session=session,
         )
@@ -343,11 +376,12 @@ class Runner:
         input: str | list[TResponseInputItem] | RunState[Any],
         *,
         context: Any = None,
-        max_turns: int = DEFAULT_MAX_TURNS,
+        max_turns: int | None = DEFAULT_MAX_TURNS,
         hooks: RunHooks[Any] | None = None,
-        run_config: RunConfig | None = None,
+        run_config: RunConfig | Mapping[str, Any] | None = None,
         error_handlers: RunErrorHandlers[Any] | None = None,
         previous_response_id: str | None = None,
+        auto_previous_response_id: bool = False,
         conversation_id: str | None = None,
         session: Session | None = None,
     ) -> RunResult:
@@ -375,6 +409,7 @@ class Runner:
                 run_config=run_config,
                 error_handlers=error_handlers,
                 previous_response_id=previous_response_id,
+                auto_previous_response_id=auto_previous_response_id,
                 conversation_id=conversation_id,
                 session=session,
             )
@@ -386,10 +421,11 @@ class Runner:
         starting_agent: Agent[Any],
         input: str | list[TResponseInputItem] | RunState[Any],
         context: Any = None,
-        max_turns: int = DEFAULT_MAX_TURNS,
+        max_turns: int | None = DEFAULT_MAX_TURNS,
         hooks: RunHooks[Any] | None = None,
-        run_config: RunConfig | None = None,
+        run_config: RunConfig | Mapping[str, Any] | None = None,
         previous_response_id: str | None = None,
+        auto_previous_response_id: bool = False,
         conversation_id: str | None = None,
         session: Session | None = None,
         *,
@@ -430,6 +466,7 @@ class Runner:
                 run_config=run_config,
                 error_handlers=error_handlers,
                 previous_response_id=previous_response_id,
+                auto_previous_response_id=auto_previous_response_id,
                 conversation_id=conversation_id,
                 session=session,
             )

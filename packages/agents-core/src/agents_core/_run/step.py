@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 from .._agents.agent import FunctionToolResult, ToolsToFinalOutputResult
 from .._agents.nested_runs import NestedRunPaused
 from .._base.run_context import ToolContext
-from .._items.history import paired_history
 from .._items.items import (
     HandoffCallItem,
     HandoffOutputItem,
@@ -27,10 +26,18 @@ from .._items.items import (
     ToolCallItem,
     ToolCallOutputItem,
 )
-from .._tools.approvals import requires_approval
+from .._memory.history import paired_history
+from .._tools.approvals import DEFAULT_REJECTION_MESSAGE, requires_approval
 from .._tools.tools import FunctionTool, LocalCallTool
-from ..exceptions import ModelBehaviorError, OutputGuardrailTripwireTriggered, UserError
-from .tool_execution import ToolRun, execute_tool_runs
+from ..exceptions import (
+    ModelBehaviorError,
+    ModelRefusalError,
+    OutputGuardrailTripwireTriggered,
+    UserError,
+)
+from .config import ToolExecutionConfig
+from .tool_errors import formatted_tool_error
+from .tool_execution import ToolRun, execute_tool_runs, input_guardrail_verdict
 from .turn import PreparedTurn, add_items
 
 if TYPE_CHECKING:
@@ -38,7 +45,7 @@ if TYPE_CHECKING:
     from .._agents.handoffs import Handoff
     from .progress import RunInProgress
 
-__all__ = ("NextStep", "finish_turn", "run_output_guardrails")
+__all__ = ("InvalidFinalOutput", "NextStep", "finish_turn", "run_output_guardrails")
 
 _NOT_FINAL = ToolsToFinalOutputResult(is_final_output=False)
 
@@ -138,20 +145,46 @@ async def _sort_by_approval(
             continue
         decision = run.approvals.decision(tool.name, call.call_id)
         if decision is None:
-            waiting.append(ToolApprovalItem(agent=agent, raw_item=call, tool_name=tool.name))
+            blocked = await _blocked_before_approval(run, agent, tool, call)
+            if blocked is None:
+                waiting.append(ToolApprovalItem(agent=agent, raw_item=call, tool_name=tool.name))
+                continue
+            message = blocked
         elif decision:
             ready.append(tool_run)
+            continue
         else:
-            message = run.approvals.rejection_message(tool.name, call.call_id)
-            rejected.append(
-                ToolCallOutputItem(
-                    agent=agent,
-                    raw_item=ItemHelpers.tool_call_output_item(call, message),
-                    output=message,
-                )
+            message = run.approvals.rejected.get(call.call_id) or await formatted_tool_error(
+                run,
+                kind="approval_rejected",
+                tool_name=tool.name,
+                call_id=call.call_id,
+                default_message=DEFAULT_REJECTION_MESSAGE,
             )
+        rejected.append(
+            ToolCallOutputItem(
+                agent=agent,
+                raw_item=ItemHelpers.tool_call_output_item(call, message),
+                output=message,
+            )
+        )
     add_items(run, rejected)
     return ready, waiting
+
+
+async def _blocked_before_approval(
+    run: RunInProgress, agent: Agent[Any], tool: FunctionTool, call: ResponseFunctionToolCall
+) -> str | None:
+    """With ``pre_approval_tool_input_guardrails``, what the tool's input guardrails reject a
+    call with before it reaches a person (None: it waits for approval)."""
+    config = run.run_config.tool_execution
+    if not (
+        tool.tool_input_guardrails
+        and isinstance(config, ToolExecutionConfig)
+        and config.pre_approval_tool_input_guardrails
+    ):
+        return None
+    return await input_guardrail_verdict(run, agent, tool, call)
 
 
 async def _local_decision(
@@ -213,24 +246,32 @@ async def finish_turn(run: RunInProgress, agent: Agent[Any], turn: PreparedTurn)
     return _from_message(agent, turn, work.last_message)
 
 
+class InvalidFinalOutput(ModelBehaviorError):
+    """The model's final answer does not match the agent's output type (an error handler of
+    kind ``invalid_final_output`` may replace it)."""
+
+
 def _from_message(
     agent: Agent[Any], turn: PreparedTurn, message: ResponseOutputMessage | None
 ) -> NextStep:
     if message is None:
         # Only reasoning or provider-side items: give the model another turn to answer.
         return NextStep("again")
+    refusal = ItemHelpers.extract_refusal(message)
+    if refusal:
+        raise ModelRefusalError(refusal)
     text = ItemHelpers.extract_text(message)
     if turn.output_schema is None:
-        return NextStep(
-            "final", text if text is not None else ItemHelpers.extract_refusal(message) or ""
-        )
+        return NextStep("final", text or "")
     if text is None:
-        refusal = ItemHelpers.extract_refusal(message)
-        raise ModelBehaviorError(
+        raise InvalidFinalOutput(
             f"Agent '{agent.name}' expected structured output ({turn.output_schema.name()}) but "
-            + (f"the model refused: {refusal}" if refusal else "the model's message had no text.")
+            "the model's message had no text."
         )
-    return NextStep("final", turn.output_schema.validate_json(text))
+    try:
+        return NextStep("final", turn.output_schema.validate_json(text))
+    except ModelBehaviorError as exc:
+        raise InvalidFinalOutput(str(exc)) from exc
 
 
 async def _tool_use_decision(
@@ -292,8 +333,24 @@ async def _hand_off(
 _IGNORED = "Multiple handoffs were requested in one turn; only the first was carried out."
 
 
-async def _filter_history(run: RunInProgress, handoff: Handoff[Any]) -> None:
+def _input_filter(run: RunInProgress, handoff: Handoff[Any]) -> Any:
+    """The filter for this handoff: its own, the run's, or history nesting when asked for."""
     input_filter = handoff.input_filter or run.run_config.handoff_input_filter
+    if input_filter is not None:
+        return input_filter
+    nest = handoff.nest_handoff_history
+    if nest is None:
+        nest = run.run_config.nest_handoff_history
+    if not nest:
+        return None
+    from .._agents.handoff_history import nest_handoff_history
+
+    mapper = run.run_config.handoff_history_mapper
+    return lambda data: nest_handoff_history(data, history_mapper=mapper)
+
+
+async def _filter_history(run: RunInProgress, handoff: Handoff[Any]) -> None:
+    input_filter = _input_filter(run, handoff)
     if input_filter is None:
         return
     from .._agents.handoffs import HandoffInputData
@@ -320,7 +377,8 @@ async def _filter_history(run: RunInProgress, handoff: Handoff[Any]) -> None:
         else list(filtered.input_history)
     )
     history.extend(item.to_input_item() for item in filtered.pre_handoff_items)
-    history.extend(item.to_input_item() for item in filtered.new_items)
+    sent = filtered.new_items if filtered.input_items is None else filtered.input_items
+    history.extend(item.to_input_item() for item in sent)
     run.history = paired_history(history)
     run.model_item_offset = len(run.new_items)
 

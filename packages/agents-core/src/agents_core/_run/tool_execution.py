@@ -15,7 +15,7 @@ from .._items.items import (
     ResponseOtherItem,
     ToolCallOutputItem,
 )
-from .._tools.tools import FunctionTool, LocalCallTool
+from .._tools.tools import FunctionTool, LocalCallTool, default_error_rewriter
 from ..exceptions import (
     AgentsException,
     ToolExecutionError,
@@ -23,13 +23,14 @@ from ..exceptions import (
     ToolOutputGuardrailTripwireTriggered,
     ToolTimeoutError,
 )
+from .config import ToolExecutionConfig
 from .progress import call_hooks
 
 if TYPE_CHECKING:
     from .._agents.agent import Agent
     from .progress import RunInProgress
 
-__all__ = ("ToolRun", "execute_tool_runs")
+__all__ = ("ToolRun", "execute_tool_runs", "input_guardrail_verdict")
 
 
 class ToolRun:
@@ -101,6 +102,23 @@ async def _checked_output(
     return output
 
 
+async def input_guardrail_verdict(
+    run: RunInProgress, agent: Agent[Any], tool: FunctionTool, call: ResponseFunctionToolCall
+) -> str | None:
+    """The message a tool's input guardrails reject ``call`` with, or None if they let it
+    through (``raise_exception`` raises); for checking a call before it is held for approval."""
+    ctx = ToolContext.from_run_context(
+        run.context_wrapper,
+        tool_name=tool.name,
+        tool_call_id=call.call_id,
+        tool_arguments=call.arguments,
+        tool_call=call,
+        agent=agent,
+    )
+    verdict = await _checked_input(run, agent, tool, ctx)
+    return None if verdict is _NOT_BLOCKED else str(verdict)
+
+
 async def _execute_one(
     run: RunInProgress, agent: Agent[Any], tool_run: ToolRun
 ) -> FunctionToolResult | NestedRunPaused:
@@ -161,11 +179,20 @@ async def execute_tool_runs(
     result. If one call fails with an exception (rather than a message for the model), the
     others are cancelled and the exception propagates.
     """
-    if run.nested_runs:
-        # Agent tools of a resumed turn pick up their paused nested runs.
-        with resumable_nested_runs(run.nested_runs, run.approvals):
-            return await _execute_all(run, agent, tool_runs)
-    return await _execute_all(run, agent, tool_runs)
+    rewriter = None
+    if run.run_config.tool_error_formatter is not None:
+        from .tool_errors import tool_exception_rewriter
+
+        rewriter = default_error_rewriter.set(tool_exception_rewriter(run))
+    try:
+        if run.nested_runs:
+            # Agent tools of a resumed turn pick up their paused nested runs.
+            with resumable_nested_runs(run.nested_runs, run.approvals):
+                return await _execute_all(run, agent, tool_runs)
+        return await _execute_all(run, agent, tool_runs)
+    finally:
+        if rewriter is not None:
+            default_error_rewriter.reset(rewriter)
 
 
 async def _execute_all(
@@ -175,7 +202,20 @@ async def _execute_all(
         return []
     if len(tool_runs) == 1:
         return [await _execute_one(run, agent, tool_runs[0])]
-    tasks = [asyncio.ensure_future(_execute_one(run, agent, tool_run)) for tool_run in tool_runs]
+    config = run.run_config.tool_execution
+    limit = (
+        config.max_function_tool_concurrency if isinstance(config, ToolExecutionConfig) else None
+    )
+    if limit is not None and limit < len(tool_runs):
+        slots = asyncio.Semaphore(limit)
+
+        async def limited(tool_run: ToolRun) -> FunctionToolResult | NestedRunPaused:
+            async with slots:
+                return await _execute_one(run, agent, tool_run)
+
+        tasks = [asyncio.ensure_future(limited(tool_run)) for tool_run in tool_runs]
+    else:
+        tasks = [asyncio.ensure_future(_execute_one(run, agent, t)) for t in tool_runs]
     try:
         _, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
     except asyncio.CancelledError:

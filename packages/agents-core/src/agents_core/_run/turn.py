@@ -7,10 +7,10 @@ import dataclasses
 import inspect
 from typing import TYPE_CHECKING, Any
 
+from .._base.logging import log
 from .._base.model_settings import ModelSettings
 from .._base.output_schema import AgentOutputSchemaBase, output_schema_for
 from .._base.usage import Usage
-from .._items.history import paired_history
 from .._items.items import (
     HandoffCallItem,
     ItemHelpers,
@@ -26,9 +26,15 @@ from .._items.items import (
     TResponseInputItem,
 )
 from .._items.stream_events import RawResponsesStreamEvent, RunItemStreamEvent
+from .._memory.history import paired_history
 from .._models.interface import Model, ModelTracing
 from .._tools.tools import FunctionTool, LocalCallTool, Tool
-from ..exceptions import InputGuardrailTripwireTriggered, ModelBehaviorError, UserError
+from ..exceptions import (
+    InputGuardrailTripwireTriggered,
+    ModelBehaviorError,
+    ModelTimeoutError,
+    UserError,
+)
 from .progress import call_hooks
 
 if TYPE_CHECKING:
@@ -126,22 +132,47 @@ async def _enabled_handoffs(run: RunInProgress, agent: Agent[Any]) -> list[Hando
     return enabled
 
 
+def _without_name_collisions(
+    run: RunInProgress, agent: Agent[Any], tools: list[Tool], handoffs: list[Handoff[Any]]
+) -> tuple[list[Tool], list[Handoff[Any]]]:
+    """The model calls function tools and handoffs by name, so a name must mean one of them:
+    with ``tool_name_collision_policy="warn"`` the last handoff of that name (or the last tool)
+    is kept and the others are not offered; with ``"error"``, ``UserError``."""
+    owners: dict[str, list[Tool | Handoff[Any]]] = {}
+    for tool in tools:
+        if isinstance(tool, FunctionTool):
+            owners.setdefault(tool.name, []).append(tool)
+    for handoff in handoffs:
+        owners.setdefault(handoff.tool_name, []).append(handoff)
+    dropped: list[Any] = []
+    for name, entries in owners.items():
+        if len(entries) < 2:
+            continue
+        message = (
+            f"Agent '{agent.name}' has {len(entries)} tools or handoffs named '{name}'; give "
+            "each a unique name (function_tool(name_override=...), "
+            "handoff(tool_name_override=...))."
+        )
+        if run.run_config.tool_name_collision_policy == "error":
+            raise UserError(message)
+        log().warning("tool name collision", agent=agent.name, tool=name, count=len(entries))
+        kept = [e for e in entries if not isinstance(e, FunctionTool)][-1:] or entries[-1:]
+        dropped.extend(e for e in entries if e is not kept[0])
+    if not dropped:
+        return tools, handoffs
+    return (
+        [t for t in tools if not any(t is d for d in dropped)],
+        [h for h in handoffs if not any(h is d for d in dropped)],
+    )
+
+
 async def prepare_turn(run: RunInProgress, agent: Agent[Any]) -> PreparedTurn:
     """Gather the model, instructions, enabled tools and handoffs, schema and settings."""
     system_prompt = await agent.get_system_prompt(run.context_wrapper)
     tools = await agent.get_all_tools(run.context_wrapper)
     handoffs = await _enabled_handoffs(run, agent) if agent.handoffs else []
-    # The model calls function tools and handoffs by name, so those names must be unique;
-    # hosted and local tools are matched by their item types instead.
-    names: set[str] = set()
-    called = [t.name for t in tools if isinstance(t, FunctionTool)]
-    for name in called + [handoff.tool_name for handoff in handoffs]:
-        if name in names:
-            raise UserError(
-                f"Agent '{agent.name}' has two tools or handoffs named '{name}'; names must be "
-                "unique (use function_tool(name_override=...) or handoff(tool_name_override=...))."
-            )
-        names.add(name)
+    if handoffs or len(tools) > 1:
+        tools, handoffs = _without_name_collisions(run, agent, tools, handoffs)
     turn = PreparedTurn(
         model=_resolve_model(agent, run),
         system_prompt=system_prompt,
@@ -192,6 +223,20 @@ async def _filtered_input(
     return items, filtered.instructions
 
 
+async def _call_with_timeout(
+    run: RunInProgress, turn: PreparedTurn, arguments: dict[str, Any]
+) -> ModelResponse:
+    seconds = turn.model_settings.timeout
+    assert seconds is not None
+    try:
+        async with asyncio.timeout(seconds):
+            if run.streamed is None:
+                return await turn.model.get_response(**arguments)
+            return await _stream_model(run, turn.model, arguments)
+    except TimeoutError:
+        raise ModelTimeoutError(seconds) from None
+
+
 async def call_model(run: RunInProgress, agent: Agent[Any], turn: PreparedTurn) -> ModelResponse:
     """Call the model (streaming its events to the result when the run is streamed)."""
     model_input = run.model_input()
@@ -214,7 +259,9 @@ async def call_model(run: RunInProgress, agent: Agent[Any], turn: PreparedTurn) 
     }
     span = run.tracing.generation(model_input, turn.model_settings, turn.model)
     try:
-        if run.streamed is None:
+        if turn.model_settings.timeout is not None:
+            response = await _call_with_timeout(run, turn, arguments)
+        elif run.streamed is None:
             response = await turn.model.get_response(**arguments)
         else:
             response = await _stream_model(run, turn.model, arguments)
@@ -228,7 +275,9 @@ async def call_model(run: RunInProgress, agent: Agent[Any], turn: PreparedTurn) 
         )
     run.context_wrapper.usage.add(response.usage)
     run.model_responses.append(response)
-    if run.previous_response_id is not None and response.response_id is not None:
+    if response.response_id is not None and (
+        run.previous_response_id is not None or run.auto_previous_response_id
+    ):
         run.previous_response_id = response.response_id
     await call_hooks(run, agent, "on_llm_end", response)
     return response
@@ -329,13 +378,25 @@ async def _stream_model(
     return completed
 
 
-def _unknown_tool(run: RunInProgress, agent: Agent[Any], call: ResponseFunctionToolCall) -> RunItem:
+async def _unknown_tool(
+    run: RunInProgress, agent: Agent[Any], call: ResponseFunctionToolCall
+) -> RunItem:
     available = ", ".join(sorted(t.name for t in agent.tools)) or "none"
     message = (
         f"Tool '{call.name}' not found in agent '{agent.name}' (available tools: {available})."
     )
     if run.run_config.tool_not_found_behavior == "raise_error":
         raise ModelBehaviorError(message)
+    if run.run_config.tool_error_formatter is not None:
+        from .tool_errors import formatted_tool_error
+
+        message = await formatted_tool_error(
+            run,
+            kind="tool_not_found",
+            tool_name=call.name,
+            call_id=call.call_id,
+            default_message=message,
+        )
     return ToolCallOutputItem(
         agent=agent,
         raw_item=ItemHelpers.tool_call_output_item(call, message),
@@ -343,7 +404,7 @@ def _unknown_tool(run: RunInProgress, agent: Agent[Any], call: ResponseFunctionT
     )
 
 
-def process_output(
+async def process_output(
     run: RunInProgress, agent: Agent[Any], turn: PreparedTurn, response: ModelResponse
 ) -> None:
     """Turn the model's output into run items (tool calls are run later, by ``finish_turn``)."""
@@ -358,7 +419,7 @@ def process_output(
                 continue
             items.append(ToolCallItem(agent=agent, raw_item=output))
             if not isinstance(turn.tools_by_name.get(output.name), FunctionTool):
-                unknown_outputs.append(_unknown_tool(run, agent, output))
+                unknown_outputs.append(await _unknown_tool(run, agent, output))
         elif isinstance(output, ResponseReasoningItem):
             items.append(ReasoningItem(agent=agent, raw_item=output))
         else:

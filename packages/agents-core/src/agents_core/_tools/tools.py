@@ -7,6 +7,7 @@ import asyncio
 import inspect
 import json
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, overload
 
@@ -43,9 +44,35 @@ NeedsApproval: TypeAlias = Callable[
 """Decides from the context, the call's arguments and its call id whether a person must approve."""
 
 
+DefaultErrorRewriter: TypeAlias = Callable[[ToolContext[Any], Exception, str], Awaitable[str]]
+default_error_rewriter: ContextVar[DefaultErrorRewriter | None] = ContextVar(
+    "agents_default_tool_error_rewriter", default=None
+)
+"""Set by the runner (``RunConfig.tool_error_formatter``): rewrites the message of tools that
+use the default failure function."""
+
+
 def default_tool_error_function(ctx: RunContextWrapper[Any], error: Exception) -> str:
     """The default ``failure_error_function``: tell the model the tool failed, and why."""
     return f"An error occurred while running the tool. Please try again. Error: {error}"
+
+
+_UNBUILT_TOOL_OPTIONS = {
+    "defer_loading": "tool search",
+    "custom_data_extractor": "custom data on tool output items",
+    "allowed_callers": "programmatic tool calling",
+    "output_type": "programmatic tool calling",
+    "output_json_schema": "programmatic tool calling",
+}
+
+
+def _refuse_unbuilt_tool_options(tool_name: str, **options: Any) -> None:
+    for option, value in options.items():
+        if value not in (None, False):
+            raise UserError(
+                f"Tool '{tool_name}': {option} is not supported yet (this library has no "
+                f"{_UNBUILT_TOOL_OPTIONS[option]}); leave it unset."
+            )
 
 
 @dataclass(eq=False)
@@ -69,11 +96,26 @@ class FunctionTool:
     """Pause the run for a person's decision before each call (or when the function says so)."""
     tool_input_guardrails: list[ToolInputGuardrail[Any]] | None = None
     tool_output_guardrails: list[ToolOutputGuardrail[Any]] | None = None
+    defer_loading: bool = False
+    """Hide the tool until the model's tool search loads it (not supported yet)."""
+    custom_data_extractor: Any = field(default=None, kw_only=True)
+    """Attaches custom data to the tool's output item (not supported yet)."""
+    allowed_callers: list[Any] | None = field(default=None, kw_only=True)
+    """Which callers may call the tool, for programmatic tool calling (not supported yet)."""
+    output_json_schema: dict[str, Any] | None = field(default=None, kw_only=True)
+    """The tool's output schema, for programmatic tool calling (not supported yet)."""
     _is_agent_tool: bool = field(default=False, kw_only=True, repr=False)
     _agent_instance: Agent[Any] | None = field(default=None, kw_only=True, repr=False)
     """The agent an ``Agent.as_tool`` tool runs (so a saved run can find it again)."""
 
     def __post_init__(self) -> None:
+        _refuse_unbuilt_tool_options(
+            self.name,
+            defer_loading=self.defer_loading,
+            custom_data_extractor=self.custom_data_extractor,
+            allowed_callers=self.allowed_callers,
+            output_json_schema=self.output_json_schema,
+        )
         if self.timeout_seconds is not None and not self.timeout_seconds > 0:
             raise UserError(
                 f"Tool '{self.name}': timeout must be a positive number of seconds, "
@@ -208,7 +250,12 @@ def _make_invoker(
         except Exception as exc:
             log().info("function tool failed", tool=schema.name, error=type(exc).__name__)
             message = failure_error_function(ctx, exc)
-            return await message if inspect.isawaitable(message) else message
+            if inspect.isawaitable(message):
+                message = await message
+            rewrite = default_error_rewriter.get()
+            if rewrite is not None and failure_error_function is default_tool_error_function:
+                message = await rewrite(ctx, exc, message)
+            return message
 
     return call_reporting_errors
 
@@ -278,6 +325,11 @@ def function_tool(
     needs_approval: bool | NeedsApproval = False,
     tool_input_guardrails: list[ToolInputGuardrail[Any]] | None = None,
     tool_output_guardrails: list[ToolOutputGuardrail[Any]] | None = None,
+    defer_loading: bool = False,
+    custom_data_extractor: Any = None,
+    allowed_callers: list[Any] | None = None,
+    output_type: Any = None,
+    output_json_schema: dict[str, Any] | None = None,
 ) -> FunctionTool: ...
 
 
@@ -298,6 +350,11 @@ def function_tool(
     needs_approval: bool | NeedsApproval = False,
     tool_input_guardrails: list[ToolInputGuardrail[Any]] | None = None,
     tool_output_guardrails: list[ToolOutputGuardrail[Any]] | None = None,
+    defer_loading: bool = False,
+    custom_data_extractor: Any = None,
+    allowed_callers: list[Any] | None = None,
+    output_type: Any = None,
+    output_json_schema: dict[str, Any] | None = None,
 ) -> Callable[[Callable[..., Any]], FunctionTool]: ...
 
 
@@ -317,6 +374,11 @@ def function_tool(
     needs_approval: bool | NeedsApproval = False,
     tool_input_guardrails: list[ToolInputGuardrail[Any]] | None = None,
     tool_output_guardrails: list[ToolOutputGuardrail[Any]] | None = None,
+    defer_loading: bool = False,
+    custom_data_extractor: Any = None,
+    allowed_callers: list[Any] | None = None,
+    output_type: Any = None,
+    output_json_schema: dict[str, Any] | None = None,
 ) -> FunctionTool | Callable[[Callable[..., Any]], FunctionTool]:
     """Turn a Python function (sync or async) into a tool the model can call.
 
@@ -334,6 +396,15 @@ def function_tool(
     (see ``RunState``); ``tool_input_guardrails`` / ``tool_output_guardrails`` check the call's
     arguments and its output.
     """
+
+    _refuse_unbuilt_tool_options(
+        name_override or str(getattr(func, "__name__", "function_tool")),
+        defer_loading=defer_loading,
+        custom_data_extractor=custom_data_extractor,
+        allowed_callers=allowed_callers,
+        output_type=output_type,
+        output_json_schema=output_json_schema,
+    )
 
     def build(f: Callable[..., Any]) -> FunctionTool:
         return _build_function_tool(

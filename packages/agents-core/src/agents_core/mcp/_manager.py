@@ -30,6 +30,7 @@ class MCPServerManager:
         cleanup_timeout_seconds: float | None = 10.0,
         drop_failed_servers: bool = True,
         strict: bool = False,
+        suppress_cancelled_error: bool = True,
         connect_in_parallel: bool = True,
     ) -> None:
         self.all_servers = list(servers)
@@ -37,6 +38,9 @@ class MCPServerManager:
         self.cleanup_timeout_seconds = cleanup_timeout_seconds
         self.drop_failed_servers = drop_failed_servers
         self.strict = strict
+        self.suppress_cancelled_error = suppress_cancelled_error
+        """Treat a cancellation raised inside a server's connect or cleanup (not one of the
+        calling task) as that server failing, instead of letting it propagate."""
         self.connect_in_parallel = connect_in_parallel
         self.errors: dict[MCPServer, BaseException] = {}
         self._connected: list[MCPServer] = []
@@ -56,8 +60,12 @@ class MCPServerManager:
     async def _connect_one(self, server: MCPServer) -> None:
         try:
             await asyncio.wait_for(server.connect(), self.connect_timeout_seconds)
-        except asyncio.CancelledError:
-            raise
+        except asyncio.CancelledError as cancelled:
+            if not self._suppressible(cancelled):
+                raise
+            self.errors[server] = MCPConnectionError(server.name, "connecting was cancelled")
+            log().warning("mcp server connect was cancelled", server=server.name)
+            return
         except Exception as exc:
             error = exc
             if isinstance(exc, TimeoutError):
@@ -68,6 +76,11 @@ class MCPServerManager:
         self.errors.pop(server, None)
         if server not in self._connected:
             self._connected.append(server)
+
+    def _suppressible(self, cancelled: asyncio.CancelledError) -> bool:
+        """Whether a cancellation came from inside a server rather than for the caller."""
+        task = asyncio.current_task()
+        return self.suppress_cancelled_error and task is not None and not task.cancelling()
 
     async def connect_all(self) -> list[MCPServer]:
         """Connect every server not yet connected; return the active ones."""
@@ -96,6 +109,10 @@ class MCPServerManager:
         async def clean(server: MCPServer) -> None:
             try:
                 await asyncio.wait_for(server.cleanup(), self.cleanup_timeout_seconds)
+            except asyncio.CancelledError as cancelled:
+                if not self._suppressible(cancelled):
+                    raise
+                log().warning("mcp server cleanup was cancelled", server=server.name)
             except Exception:
                 log().warning("mcp server cleanup failed", server=server.name)
 

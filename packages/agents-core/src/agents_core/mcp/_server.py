@@ -26,6 +26,7 @@ from ..exceptions import MCPConnectionError, MCPToolError, UserError
 
 if TYPE_CHECKING:
     from .._agents.agent import Agent
+    from .._tools.tool_guardrails import ToolInputGuardrail, ToolOutputGuardrail
     from .._tools.tools import ToolErrorFunction
     from ._tools import RequireApprovalSetting, ToolFilter
 
@@ -154,6 +155,13 @@ class _SessionServer(MCPServer, Generic[TParams]):
         message_handler: Callable[..., Awaitable[None]] | None = None,
         require_approval: RequireApprovalSetting = None,
         failure_error_function: ToolErrorFunction | _Unset | None = UNSET,
+        tool_meta_resolver: Any = None,
+        custom_data_extractor: Any = None,
+        retry_backoff_seconds_max: float | None = None,
+        *,
+        tool_input_guardrails: list[ToolInputGuardrail[Any]] | None = None,
+        tool_output_guardrails: list[ToolOutputGuardrail[Any]] | None = None,
+        max_list_pages: int | None = None,
     ) -> None:
         super().__init__(
             cache_tools_list=cache_tools_list,
@@ -162,6 +170,31 @@ class _SessionServer(MCPServer, Generic[TParams]):
             require_approval=require_approval,
             failure_error_function=failure_error_function,
         )
+        for option, value in (
+            ("tool_meta_resolver", tool_meta_resolver),
+            ("custom_data_extractor", custom_data_extractor),
+        ):
+            if value is not None:
+                raise UserError(
+                    f"MCP server option {option} is not supported yet (this library sends no "
+                    "per-call MCP metadata and attaches no custom data); leave it unset."
+                )
+        if retry_backoff_seconds_max is not None and not 0 <= retry_backoff_seconds_max < float(
+            "inf"
+        ):
+            raise UserError("retry_backoff_seconds_max must be a non-negative number of seconds.")
+        if max_list_pages is not None and (
+            isinstance(max_list_pages, bool)
+            or not isinstance(max_list_pages, int)
+            or max_list_pages < 1
+        ):
+            raise UserError(f"max_list_pages must be a positive integer, got {max_list_pages!r}.")
+        self.retry_backoff_seconds_max = retry_backoff_seconds_max
+        self.max_list_pages = max_list_pages
+        self.tool_input_guardrails = tool_input_guardrails
+        """Guardrails checking the arguments of every call to this server's tools."""
+        self.tool_output_guardrails = tool_output_guardrails
+        """Guardrails checking the output of every call to this server's tools."""
         self._name = name or self._default_name(params)
         self.params: Any = self._prepare(params)
         """How the server is reached (for stdio, the SDK's ``StdioServerParameters``)."""
@@ -209,6 +242,8 @@ class _SessionServer(MCPServer, Generic[TParams]):
                 if attempt >= self.max_retry_attempts:
                     raise MCPConnectionError(self.name, _describe(exc)) from exc
                 delay = self.retry_backoff_seconds_base * (2**attempt)
+                if self.retry_backoff_seconds_max is not None:
+                    delay = min(delay, self.retry_backoff_seconds_max)
                 attempt += 1
                 log().info("mcp connect failed; retrying", server=self.name, attempt=attempt)
                 await asyncio.sleep(delay)
@@ -357,6 +392,7 @@ class _SessionServer(MCPServer, Generic[TParams]):
     async def _fetch_tools(self) -> list[mcp_types.Tool]:
         tools: list[mcp_types.Tool] = []
         cursor: str | None = None
+        seen: set[str] = set()
         while True:
             params = mcp_types.PaginatedRequestParams(cursor=cursor) if cursor else None
             page = await self._call("list_tools", _list_tools_page(params))
@@ -364,6 +400,16 @@ class _SessionServer(MCPServer, Generic[TParams]):
             cursor = page.next_cursor
             if not cursor:
                 return tools
+            if cursor in seen:
+                raise MCPToolError(self.name, "list_tools", "the server repeated a page cursor")
+            seen.add(cursor)
+            if self.max_list_pages is not None and len(seen) >= self.max_list_pages:
+                raise MCPToolError(
+                    self.name,
+                    "list_tools",
+                    f"more than max_list_pages={self.max_list_pages} pages of tools; raise "
+                    "max_list_pages or check the server's pagination",
+                )
 
     def invalidate_tools_cache(self) -> None:
         self._tools = None

@@ -223,6 +223,8 @@ def to_function_tool(
         on_invoke_tool=invoke,
         strict_json_schema=strict,
         needs_approval=_needs_approval(server, tool, agent),
+        tool_input_guardrails=getattr(server, "tool_input_guardrails", None),
+        tool_output_guardrails=getattr(server, "tool_output_guardrails", None),
     )
 
 

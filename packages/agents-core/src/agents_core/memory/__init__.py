@@ -1,6 +1,6 @@
 """Conversation memory: the session protocol and the sessions of this package."""
 
-from .._items.history import SessionInputCallback as SessionInputCallback
+from .._memory.history import SessionInputCallback as SessionInputCallback
 from .._memory.session import MemorySession as MemorySession
 from .._memory.session import Session as Session
 from .._memory.session import SessionABC as SessionABC

@@ -1,5 +1,5 @@
 """How stored history and new input are combined."""
 
-from .._items.history import SessionInputCallback as SessionInputCallback
+from .._memory.history import SessionInputCallback as SessionInputCallback
 
 __all__ = ("SessionInputCallback",)

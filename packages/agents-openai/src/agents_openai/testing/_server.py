@@ -14,9 +14,10 @@ import json
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from ._audio import FakeAudio
 from ._conversations import ConversationStore
 from ._offered import unoffered_call
 from ._replies import ErrorReply, ModelReply, RawReply, Reply, StreamReply
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from .._http import OpenAIClient
     from .._provider import OpenAIProvider
 
-__all__ = ("FakeOpenAIServer", "Responder", "Validator")
+__all__ = ("FakeOpenAIServer", "Responder", "Route", "Validator")
 
 Validator = Callable[[str, Any], list[str]]
 """``(schema name, JSON body) -> errors``: checks what the server receives and sends against
@@ -42,6 +43,9 @@ OpenAI's OpenAPI spec (an empty list means valid)."""
 
 Responder = Callable[[RecordedRequest], "Reply | None"]
 """Chooses the reply to a model request; ``None`` falls back to the queue of scripted replies."""
+
+Route = Callable[[RecordedRequest, HTTPConnection], Awaitable[None]]
+"""Answers the requests of one endpoint (see ``FakeOpenAIServer.route``)."""
 
 
 def _output_json(item: Any, number: int) -> dict[str, Any]:
@@ -124,6 +128,14 @@ class FakeOpenAIServer:
         self._connections: set[asyncio.Task[None]] = set()
         self._thread: threading.Thread | None = None
         self._thread_loop: asyncio.AbstractEventLoop | None = None
+        self._routes: dict[tuple[str, str], Route] = {}
+        self.audio = FakeAudio(self)
+        """The audio endpoints (transcriptions and speech), scripted through it."""
+
+    def route(self, method: str, path: str, handler: Route) -> None:
+        """Answer ``method path`` (a path under ``/v1``, such as ``/audio/speech``) with
+        ``handler``, after the API key is checked; the handler parses the body itself."""
+        self._routes[(method.upper(), path)] = handler
 
     # --------------------------------------------------------------------------- scripting
 
@@ -276,12 +288,16 @@ class FakeOpenAIServer:
                 ),
             )
             return
+        path = request.path.removeprefix("/v1")
+        route = self._routes.get((request.method, path))
+        if route is not None:
+            await route(request, http)
+            return
         try:
             body = request.json
         except ValueError:
             await self._send_error(http, ErrorReply(400, "The body is not valid JSON."))
             return
-        path = request.path.removeprefix("/v1")
         if request.method == "POST" and path in ("/responses", "/chat/completions"):
             await self._model_request(request, http, path, body)
         elif request.method == "POST" and path == "/traces/ingest":

@@ -139,6 +139,24 @@ class HTTPConnection:
         if cut_after is not None:
             self.abort()
 
+    async def start_chunked(self, status: int, headers: Mapping[str, str]) -> None:
+        """Send the head of a body that follows in chunks (``send_chunk``, then ``end_chunked``
+        or ``abort``), so a reply can be paced, held or cut anywhere."""
+        all_headers = {"transfer-encoding": "chunked", **headers}
+        self._writer.write(self._head(status, all_headers))
+        await self._drain()
+
+    async def send_chunk(self, data: bytes) -> None:
+        """One chunk of a body started with ``start_chunked``."""
+        if data:
+            self._writer.write(b"%x\r\n%s\r\n" % (len(data), data))
+            await self._drain()
+
+    async def end_chunked(self) -> None:
+        """End a body started with ``start_chunked``."""
+        self._writer.write(b"0\r\n\r\n")
+        await self._drain()
+
     def abort(self) -> None:
         """Drop the connection at once, without finishing the response."""
         self.keep_alive = False

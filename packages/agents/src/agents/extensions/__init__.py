@@ -1,20 +1,30 @@
 """``agents.extensions``: the ``agents_extensions`` API (``pip install 'agents[extensions]'``).
 
-``agents.extensions.handoff_filters`` is part of the core and is always available.
+Submodules at their official paths: ``memory`` (sessions), ``models`` (LiteLLM),
+``visualization``, ``tool_output_trimmer``, ``handoff_prompt``, ``opentelemetry``, and
+``handoff_filters`` (part of the core, always available).
 """
 
-from typing import Any
+from __future__ import annotations
 
-try:
-    from agents_extensions import *  # noqa: F403
-    from agents_extensions import __all__ as __all__
-except ModuleNotFoundError as exc:  # pragma: no cover - depends on what is installed
-    if exc.name != "agents_extensions":
-        raise
-    __all__ = ()
+from typing import TYPE_CHECKING, Any
 
-    def __getattr__(name: str) -> Any:
-        raise AttributeError(
-            f"agents.extensions.{name} needs the 'agents-extensions' distribution: "
-            "pip install 'agents[extensions]'"
-        )
+from ._optional import extensions_module
+
+__all__ = ("ToolOutputTrimmer",)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in __all__:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(extensions_module("agents_extensions"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+if TYPE_CHECKING:
+    from agents_extensions import ToolOutputTrimmer as ToolOutputTrimmer

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import copy
 import inspect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..exceptions import UserError
+from .session import SessionSettings
 
 if TYPE_CHECKING:
-    from .._memory.session import Session, SessionSettings
-    from .items import TResponseInputItem
+    from .._items.items import TResponseInputItem
+    from .session import Session
 
 __all__ = ("SessionInputCallback", "load_session_history", "paired_history")
 
@@ -85,7 +86,7 @@ async def load_session_history(
     session: Session,
     new_input: list[TResponseInputItem],
     *,
-    settings: SessionSettings | None,
+    settings: SessionSettings | Mapping[str, Any] | None,
     callback: SessionInputCallback | None,
 ) -> tuple[list[TResponseInputItem], list[TResponseInputItem]]:
     """What a run on ``session`` starts from, and which of it the session must store.
@@ -97,7 +98,9 @@ async def load_session_history(
     """
     resolved = getattr(session, "session_settings", None)
     if settings is not None:
-        resolved = resolved.resolve(settings) if resolved is not None else settings
+        if resolved is None:
+            resolved = SessionSettings()
+        resolved = resolved.resolve(settings)
     limit = resolved.limit if resolved is not None else None
     stored = await session.get_items(limit) if limit is not None else await session.get_items()
     if callback is None:

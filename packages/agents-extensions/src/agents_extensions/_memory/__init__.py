@@ -1,0 +1,1 @@
+"""Session back ends: Redis, SQLAlchemy, SQLite variants and the encrypting wrapper."""

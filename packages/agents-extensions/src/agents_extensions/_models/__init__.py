@@ -1,0 +1,1 @@
+"""Model providers: LiteLLM, and OpenAI-compatible servers with per-model profiles."""

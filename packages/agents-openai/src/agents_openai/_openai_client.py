@@ -2,11 +2,12 @@
 
 ``set_default_openai_client``, ``OpenAIProvider(openai_client=...)`` and the models take an
 ``openai.AsyncOpenAI`` as well: its settings (base URL, API key, organization, project, default
-headers and query, timeout, retries, and an ``httpx2.AsyncClient`` given as ``http_client``) are
-read from its public attributes once, when it is given, into an ``OpenAIClient``. What this
-library's HTTP client cannot do is refused with a ``UserError`` naming it, rather than failing on
-the first request. ``openai`` is never imported here: a program that has such a client has
-imported it already.
+headers and query, timeout, retries) are read from its public attributes once, when it is given,
+into an ``OpenAIClient`` that sends through the client's own ``httpx2.AsyncClient`` (the one it
+was given as ``http_client``, or made), so closing the ``AsyncOpenAI`` closes the connections.
+What this library's HTTP client cannot do is refused with a ``UserError`` naming it, rather than
+failing on the first request. ``openai`` is never imported here: a program that has such a
+client has imported it already.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ __all__ = ("as_openai_client", "openai_client_key")
 _OWN_HEADERS = frozenset(
     {"accept", "content-type", "user-agent", "openai-organization", "openai-project"}
 )
-_DEFAULT_HTTP_CLIENT = "AsyncHttpxClientWrapper"  # the client openai makes when given none
 
 
 def as_openai_client(client: Any, where: str) -> OpenAIClient:
@@ -103,9 +103,11 @@ def _unsupported(client: Any) -> list[str]:
 
 
 def _http_client(client: Any, problems: list[str]) -> httpx2.AsyncClient | None:
+    # The client's own connection pool (the one it was given, or the one openai made): closing
+    # the AsyncOpenAI closes it, as with the official SDK.
     inner = getattr(client, "_client", None)
-    if inner is None or type(inner).__name__ == _DEFAULT_HTTP_CLIENT:
-        return None  # openai's own default: this library pools its own with the same settings
+    if inner is None:
+        return None
     if isinstance(inner, httpx2.AsyncClient):
         return inner
     problems.append(

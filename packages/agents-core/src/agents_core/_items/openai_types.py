@@ -86,6 +86,7 @@ def set_openai_types(enabled: bool | None) -> None:
     """
     if enabled:
         try:
+            importlib.import_module("openai")
             importlib.import_module("openai.types.responses")
         except ImportError as exc:
             raise UserError(

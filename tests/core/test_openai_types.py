@@ -2,8 +2,9 @@
 nothing imports it; asking for its classes without it installed is a clear error.
 
 These run with only agents-core installed too (``tests/test_distributions.py``). With ``openai``,
-the same objects are also its classes: ``tests/openai/test_openai_interop.py`` (in this process)
-and ``tests/openai/test_openai_package.py`` (from our wheels, in a venv).
+the same objects are also its classes: ``tests/openai/test_openai_types.py`` and
+``test_openai_interop.py`` (in this process), ``test_openai_package.py`` (from our wheels, in a
+venv).
 """
 
 from __future__ import annotations

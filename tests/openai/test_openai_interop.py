@@ -120,6 +120,13 @@ async def test_openai_reasoning_reaches_both_apis(server: FakeOpenAIServer) -> N
     assert ModelSettings(reasoning=Reasoning(effort="low")).reasoning == Reasoning(effort="low")
 
 
+def test_settings_with_openai_objects_are_plain_json() -> None:
+    settings = ModelSettings(reasoning=OpenAIReasoning(effort="low"), temperature=0.5)  # type: ignore[arg-type]  # annotated with our Reasoning
+    data = settings.to_json_dict()  # what recordings and traces keep
+    assert data == {"reasoning": {"effort": "low"}, "temperature": 0.5}
+    assert json.loads(json.dumps(data)) == data
+
+
 async def test_an_async_openai_clients_headers_are_those_it_was_given(
     server: FakeOpenAIServer,
 ) -> None:

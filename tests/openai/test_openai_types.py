@@ -8,6 +8,7 @@ field types, and turns into the very same JSON; scripted streams and saved runs 
 
 from __future__ import annotations
 
+import pickle
 from typing import Any
 
 import pytest
@@ -216,3 +217,15 @@ async def test_a_paused_run_saved_and_loaded_keeps_both_classes() -> None:
     state.approve(loaded)
     resumed = await Runner.run(agent, state)
     assert resumed.final_output == "Refunded."
+
+
+@pytest.mark.usefixtures("with_openai")
+def test_objects_of_both_classes_pickle() -> None:
+    response = _response(OUTPUT)
+    completed = wire_class(ResponseCompletedEvent)(
+        response=wire_class(Response)(id="resp_1", output=response.output)
+    )
+    for value in [*response.output, completed]:
+        restored = pickle.loads(pickle.dumps(value))
+        assert type(restored) is type(value) and restored == value
+        assert restored.model_dump(exclude_unset=True) == value.model_dump(exclude_unset=True)

@@ -75,6 +75,7 @@ _state = _State()
 _lock = threading.RLock()
 _hybrids: dict[type[Any], type[Any]] = {}
 _HYBRID_MARK = "__agents_openai_counterpart__"
+_PLAIN_CLASS = "__agents_plain_class__"
 
 
 def set_openai_types(enabled: bool | None) -> None:
@@ -263,7 +264,9 @@ def _make_hybrid(cls: type[Any], counterpart: type[Any] | None) -> type[Any]:
         "__qualname__": cls.__qualname__,
         "__doc__": cls.__doc__,
         "model_config": ConfigDict(extra="allow", populate_by_name=True, defer_build=True),
+        "__reduce__": _reduce,
         _HYBRID_MARK: counterpart,
+        _PLAIN_CLASS: cls,
     }
     for name, field in cls.model_fields.items():
         swapped = _swap(hints[name])
@@ -281,6 +284,20 @@ def _make_hybrid(cls: type[Any], counterpart: type[Any] | None) -> type[Any]:
     bases = (cls, counterpart) if counterpart is not None else (cls,)
     metaclass: Any = type(cls)  # pydantic's, shared by both bases
     return cast(type[Any], metaclass(cls.__name__, bases, namespace))
+
+
+def _reduce(self: Any) -> tuple[Any, ...]:
+    # Made at run time, these classes cannot be found by name: pickles hold the class of this
+    # library they stand for, and unpickling builds its wire class again.
+    data = self.model_dump(by_alias=True, round_trip=True, exclude_unset=True)
+    return (_restore, (getattr(type(self), _PLAIN_CLASS), data))
+
+
+def _restore(plain: type[Any], data: Any) -> Any:
+    """Rebuild a pickled wire object (with ``openai``'s classes if they are in use now)."""
+    if plain in _OUTPUT_ITEM_CLASSES:
+        return wire_output_item_adapter().validate_python(data)
+    return wire_class(plain).model_validate(data)
 
 
 def _same_default(field: Any) -> Any:

@@ -370,14 +370,21 @@ async def test_a_session_keeps_working_in_a_forked_child(tmp_path: Path) -> None
     session = SQLiteSession("s", tmp_path / "db")
     await session.add_items(turn(0, 0))  # the parent's worker thread is running
     children = [
-        multiprocessing.get_context("fork").Process(target=_write_in_child, args=(session, n))
+        multiprocessing.get_context("fork").Process(
+            target=_write_in_child, args=(session, n), daemon=True
+        )
         for n in (1, 2)
     ]
     for child in children:
         child.start()
-    for child in children:
-        await asyncio.to_thread(child.join, TIMEOUT)
-        assert child.exitcode == 0
+    try:
+        for child in children:
+            await asyncio.to_thread(child.join, TIMEOUT)
+            assert child.exitcode == 0, f"the forked child ended with {child.exitcode}"
+    finally:
+        for child in children:
+            if child.is_alive():  # never leave a hung child behind
+                child.kill()
     assert assert_whole_turns(await session.get_items()) == {(0, 0), (1, 0), (2, 0)}
     session.close()
 

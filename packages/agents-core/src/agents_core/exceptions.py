@@ -101,14 +101,17 @@ class AgentsException(Exception):
     message: str
     run_data: RunErrorDetails | None
 
-    def __init__(self, message: str = "") -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        self.message = str(args[0]) if args else ""
         self.run_data = None
 
 
 class UserError(AgentsException):
     """The library was used in a way it does not support; the message says what to change."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
 
 
 class MaxTurnsExceeded(AgentsException):
@@ -121,6 +124,9 @@ class MaxTurnsExceeded(AgentsException):
 
 class ModelBehaviorError(AgentsException):
     """The model produced output the runtime cannot act on (bad JSON, an unknown tool, ...)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
 
 
 class ModelRefusalError(AgentsException):
@@ -144,6 +150,9 @@ class ModelTimeoutError(AgentsException):
 
 class MCPToolCancellationError(AgentsException):
     """An MCP tool call was cancelled before it finished."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
 
 
 class ToolTimeoutError(AgentsException):

@@ -8,6 +8,7 @@ from typing import Any
 import pydantic_core
 
 from agents_core import SessionSettings, TResponseInputItem
+from agents_core.memory import SessionABC
 
 from ._config import get_default_openai_client
 from ._http import OpenAIClient, invalid_body_error
@@ -36,13 +37,15 @@ async def start_openai_conversations_session(openai_client: OpenAIClient | None 
     return conversation_id
 
 
-class OpenAIConversationsSession:
+class OpenAIConversationsSession(SessionABC):
     """A ``Session`` whose items live in an OpenAI conversation (``/conversations``).
 
     Give a ``conversation_id`` to continue one; otherwise one is created on first use. Reads
     and writes through one session object are serialized. ``clear_session`` deletes the
     conversation; the next use starts a new one.
     """
+
+    session_settings: SessionSettings
 
     def __init__(
         self,

@@ -85,6 +85,16 @@ _MODULE_NAMES: dict[str, tuple[str, ...]] = {
     ),
     "agents_core.logger": ("enable_verbose_stdout_logging",),
     "agents_core.memory": ("SessionABC",),
+    "agents_core.run_config": (
+        "OutputGuardrailBlockedMessageArgs",
+        "OutputGuardrailBlockedMessageFormatter",
+        "ReasoningItemIdPolicy",
+        "ToolErrorFormatter",
+        "ToolErrorFormatterArgs",
+        "ToolExecutionConfig",
+        "ToolNameCollisionPolicy",
+        "ToolNotFoundBehavior",
+    ),
     "agents_core.run_context": ("TContext",),
     "agents_core.tracing": (
         "AgentSpanData",
@@ -169,6 +179,7 @@ if TYPE_CHECKING:
     from agents_core.handoffs import *  # noqa: F403
     from agents_core.logger import enable_verbose_stdout_logging as enable_verbose_stdout_logging
     from agents_core.memory import SessionABC as SessionABC
+    from agents_core.run_config import *  # noqa: F403
     from agents_core.run_context import TContext as TContext
     from agents_core.tracing import *  # noqa: F403
     from agents_openai import *  # noqa: F403

@@ -232,4 +232,5 @@ def _usage_since(total: Usage, counted: Usage) -> Usage:
             - counted.output_tokens_details.reasoning_tokens
         ),
         total_tokens=total.total_tokens - counted.total_tokens,
+        request_usage_entries=total.request_usage_entries[len(counted.request_usage_entries) :],
     )

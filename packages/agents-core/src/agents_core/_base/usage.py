@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ("InputTokensDetails", "OutputTokensDetails", "Usage")
+__all__ = ("InputTokensDetails", "OutputTokensDetails", "RequestUsage", "Usage")
 
 
 @dataclass(slots=True)
@@ -23,6 +24,29 @@ class OutputTokensDetails:
 
 
 @dataclass(slots=True)
+class RequestUsage:
+    """The tokens of one model request (``Usage.request_usage_entries``)."""
+
+    input_tokens: int
+    output_tokens: int
+    total_tokens: int
+    input_tokens_details: InputTokensDetails = field(default_factory=InputTokensDetails)
+    output_tokens_details: OutputTokensDetails = field(default_factory=OutputTokensDetails)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """Plain JSON (the shape ``Usage.from_json_dict`` reads back)."""
+        return {
+            "input_tokens": self.input_tokens,
+            "input_tokens_details": {"cached_tokens": self.input_tokens_details.cached_tokens},
+            "output_tokens": self.output_tokens,
+            "output_tokens_details": {
+                "reasoning_tokens": self.output_tokens_details.reasoning_tokens
+            },
+            "total_tokens": self.total_tokens,
+        }
+
+
+@dataclass(slots=True)
 class Usage:
     """Requests and tokens used, summed over every model call of a run (and nested runs)."""
 
@@ -32,19 +56,50 @@ class Usage:
     output_tokens: int = 0
     output_tokens_details: OutputTokensDetails = field(default_factory=OutputTokensDetails)
     total_tokens: int = 0
+    request_usage_entries: list[RequestUsage] = field(default_factory=list)
+    """One entry per model request added in (what each call cost, for per-call accounting)."""
 
     def add(self, other: Usage) -> None:
-        """Add another usage figure into this one, in place."""
+        """Add another usage figure into this one, in place (its requests' entries too)."""
         self.requests += other.requests
         self.input_tokens += other.input_tokens
         self.output_tokens += other.output_tokens
         self.total_tokens += other.total_tokens
         self.input_tokens_details.cached_tokens += other.input_tokens_details.cached_tokens
         self.output_tokens_details.reasoning_tokens += other.output_tokens_details.reasoning_tokens
+        if other.request_usage_entries:
+            self.request_usage_entries.extend(
+                dataclasses.replace(
+                    entry,
+                    input_tokens_details=InputTokensDetails(
+                        entry.input_tokens_details.cached_tokens
+                    ),
+                    output_tokens_details=OutputTokensDetails(
+                        entry.output_tokens_details.reasoning_tokens
+                    ),
+                )
+                for entry in other.request_usage_entries
+            )
+        elif other.requests == 1 and (
+            other.input_tokens or other.output_tokens or other.total_tokens
+        ):
+            self.request_usage_entries.append(
+                RequestUsage(
+                    input_tokens=other.input_tokens,
+                    output_tokens=other.output_tokens,
+                    total_tokens=other.total_tokens,
+                    input_tokens_details=InputTokensDetails(
+                        other.input_tokens_details.cached_tokens
+                    ),
+                    output_tokens_details=OutputTokensDetails(
+                        other.output_tokens_details.reasoning_tokens
+                    ),
+                )
+            )
 
     def to_json_dict(self) -> dict[str, Any]:
         """Return a plain-JSON form of this usage (the shape ``from_json_dict`` reads)."""
-        return {
+        data = {
             "requests": self.requests,
             "input_tokens": self.input_tokens,
             "input_tokens_details": {"cached_tokens": self.input_tokens_details.cached_tokens},
@@ -54,6 +109,9 @@ class Usage:
             },
             "total_tokens": self.total_tokens,
         }
+        if self.request_usage_entries:
+            data["request_usage_entries"] = [e.to_json_dict() for e in self.request_usage_entries]
+        return data
 
     @classmethod
     def from_json_dict(cls, data: dict[str, Any]) -> Usage:
@@ -69,4 +127,21 @@ class Usage:
                 int((data.get("output_tokens_details") or {}).get("reasoning_tokens", 0))
             ),
             total_tokens=int(data.get("total_tokens", 0)),
+            request_usage_entries=[
+                _request_usage(entry) for entry in data.get("request_usage_entries") or ()
+            ],
         )
+
+
+def _request_usage(data: dict[str, Any]) -> RequestUsage:
+    return RequestUsage(
+        input_tokens=int(data.get("input_tokens", 0)),
+        output_tokens=int(data.get("output_tokens", 0)),
+        total_tokens=int(data.get("total_tokens", 0)),
+        input_tokens_details=InputTokensDetails(
+            int((data.get("input_tokens_details") or {}).get("cached_tokens", 0))
+        ),
+        output_tokens_details=OutputTokensDetails(
+            int((data.get("output_tokens_details") or {}).get("reasoning_tokens", 0))
+        ),
+    )

@@ -46,6 +46,11 @@ class Session(Protocol):
 
     session_id: str
 
+    @property
+    def session_settings(self) -> SessionSettings | None:
+        """How the session is read (``limit``), or None for its defaults."""
+        ...
+
     async def get_items(self, limit: int | None = None) -> list[TResponseInputItem]:
         """The stored items, oldest first; with ``limit``, only the latest ``limit`` items."""
         ...
@@ -86,8 +91,10 @@ class SessionABC(abc.ABC):
         """Remove every item."""
 
 
-class MemorySession:
+class MemorySession(SessionABC):
     """A session kept in this process's memory; gone when the process ends."""
+
+    session_settings: SessionSettings
 
     def __init__(self, session_id: str = "default", *, settings: SessionSettings | None = None):
         self.session_id = session_id

@@ -35,7 +35,7 @@ from typing import Any, TypeVar
 from .._base.logging import log
 from .._items.items import TResponseInputItem
 from ..exceptions import SessionError, SessionSchemaError, UserError
-from .session import SessionSettings
+from .session import SessionABC, SessionSettings
 
 __all__ = ("SCHEMA_VERSION", "SQLiteSession", "SessionError", "SessionSchemaError")
 
@@ -160,6 +160,29 @@ def _enable_wal(connection: sqlite3.Connection, busy_timeout: float) -> None:
 
 _workers: dict[tuple[str, float, bool], tuple[_Worker, int]] = {}
 _workers_lock = threading.Lock()
+
+
+def _lock_for_fork() -> None:
+    _workers_lock.acquire()
+
+
+def _unlock_after_fork() -> None:
+    _workers_lock.release()
+
+
+def _fresh_lock_in_child() -> None:
+    # Another thread may have held the lock when the process forked; the child has no such
+    # thread, so it gets a lock of its own (the table stays consistent: it was locked).
+    global _workers_lock
+    _workers_lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(
+        before=_lock_for_fork,
+        after_in_parent=_unlock_after_fork,
+        after_in_child=_fresh_lock_in_child,
+    )
 
 
 def _acquire_worker(path: str, busy_timeout: float, durable: bool) -> tuple[_Worker, Any]:
@@ -343,7 +366,7 @@ def _encode(items: list[TResponseInputItem]) -> list[str]:
 # The session.
 
 
-class SQLiteSession:
+class SQLiteSession(SessionABC):
     """A session stored in a SQLite database file (or, by default, in this object's memory).
 
     ``db_path`` is a file path, or ``":memory:"`` for a database private to this object. Many
@@ -355,6 +378,8 @@ class SQLiteSession:
     ``SessionError``. ``durable=False`` trades durability on power loss for speed (the database
     stays consistent either way, and a crash of the process loses nothing that was committed).
     """
+
+    session_settings: SessionSettings
 
     def __init__(
         self,

@@ -83,11 +83,9 @@ class ToolInputGuardrailData:
 
 
 @dataclass
-class ToolOutputGuardrailData:
+class ToolOutputGuardrailData(ToolInputGuardrailData):
     """What a tool output guardrail sees: the tool context, the agent and the tool's output."""
 
-    context: ToolContext[Any]
-    agent: Agent[Any]
     output: Any
 
 

@@ -89,13 +89,13 @@ class FunctionTool:
     on_invoke_tool: Callable[[ToolContext[Any], str], Awaitable[Any]]
     strict_json_schema: bool = True
     is_enabled: bool | Callable[[RunContextWrapper[Any], Agent[Any]], Any] = True
+    tool_input_guardrails: list[ToolInputGuardrail[Any]] | None = None
+    tool_output_guardrails: list[ToolOutputGuardrail[Any]] | None = None
+    needs_approval: bool | NeedsApproval = False
+    """Pause the run for a person's decision before each call (or when the function says so)."""
     timeout_seconds: float | None = None
     timeout_behavior: Literal["error_as_result", "raise_exception"] = "error_as_result"
     timeout_error_function: ToolErrorFunction | None = None
-    needs_approval: bool | NeedsApproval = False
-    """Pause the run for a person's decision before each call (or when the function says so)."""
-    tool_input_guardrails: list[ToolInputGuardrail[Any]] | None = None
-    tool_output_guardrails: list[ToolOutputGuardrail[Any]] | None = None
     defer_loading: bool = False
     """Hide the tool until the model's tool search loads it (not supported yet)."""
     custom_data_extractor: Any = field(default=None, kw_only=True)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from agents_core import RunResult, SessionSettings, TResponseInputItem
+from agents_core.memory import SessionABC
 
 from .._logging import logger as package_logger
 from ..exceptions import SessionValueError
@@ -47,7 +48,7 @@ _T = TypeVar("_T")
 _TOOL_TYPES_SQL = ", ".join(f"'{kind}'" for kind in TOOL_CALL_TYPES)
 
 
-class AdvancedSQLiteSession:
+class AdvancedSQLiteSession(SessionABC):
     """A SQLite session that knows its turns, can branch, and records usage per turn.
 
     ``create_tables=True`` creates the structure tables when missing (a file opened without it

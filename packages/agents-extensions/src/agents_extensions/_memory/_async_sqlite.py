@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from agents_core import SessionSettings, SQLiteSession, TResponseInputItem
+from agents_core.memory import SessionABC
 
 from ._common import check_session_id, coerce_settings
 
 __all__ = ("AsyncSQLiteSession",)
 
 
-class AsyncSQLiteSession:
+class AsyncSQLiteSession(SessionABC):
     """A session in a SQLite file (or, by default, in memory), closed with ``await close()``.
 
     The same layout as ``SQLiteSession``: both (and OpenAI's Agents SDK) read each other's files.

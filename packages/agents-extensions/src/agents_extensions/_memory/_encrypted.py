@@ -23,6 +23,7 @@ import pydantic_core
 from typing_extensions import TypedDict
 
 from agents_core import Session, SessionSettings, TResponseInputItem, UserError
+from agents_core.memory import SessionABC
 
 from .._logging import logger
 from .._optional import require
@@ -80,7 +81,7 @@ def _is_envelope(item: object) -> TypeGuard[EncryptedEnvelope]:
     )
 
 
-class EncryptedSession:
+class EncryptedSession(SessionABC):
     """Wraps a session so that it stores only encrypted, authenticated, expiring items.
 
     ``underlying_session`` is any session (SQLite, Redis, SQLAlchemy, ...). ``encryption_key`` is
@@ -131,7 +132,8 @@ class EncryptedSession:
 
     @session_settings.setter
     def session_settings(self, value: SessionSettings | None) -> None:
-        self.underlying_session.session_settings = value  # type: ignore[attr-defined]
+        # Sessions expose their settings read-only in the protocol; most keep a plain attribute.
+        setattr(self.underlying_session, "session_settings", value)  # noqa: B010
 
     # --------------------------------------------------------------------------- envelopes
 

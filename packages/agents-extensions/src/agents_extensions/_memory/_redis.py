@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from agents_core import SessionSettings, TResponseInputItem, UserError
 from agents_core.exceptions import SessionError
+from agents_core.memory import SessionABC
 
 from .._optional import require
 from ._common import (
@@ -95,7 +96,7 @@ def _translated(action: str, session_id: str) -> Iterator[None]:
         ) from exc
 
 
-class RedisSession:
+class RedisSession(SessionABC):
     """A session stored in Redis (redis-py's asyncio client), shareable by many processes.
 
     Pass a client your application manages (``redis_client=``; closing it stays your job), or

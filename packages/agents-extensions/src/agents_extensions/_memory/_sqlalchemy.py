@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from agents_core import SessionSettings, TResponseInputItem
 from agents_core.exceptions import SessionError
+from agents_core.memory import SessionABC
 
 from .._optional import require
 from ._common import (
@@ -187,7 +188,7 @@ def _upsert_session(dialect: str, tables: _Tables) -> Any | None:
     return None
 
 
-class SQLAlchemySession:
+class SQLAlchemySession(SessionABC):
     """A session stored in a SQL database through a SQLAlchemy ``AsyncEngine``.
 
     Pass an engine your application manages (``engine=``), or use ``SQLAlchemySession.from_url``

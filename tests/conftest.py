@@ -1,4 +1,5 @@
-"""Shared fixtures: real MCP servers (Python ones of our own, and the npm reference ones)."""
+"""Shared fixtures: real MCP servers (Python ones of our own, and the npm reference ones), and
+this library's own wire classes in every test."""
 
 from __future__ import annotations
 
@@ -23,6 +24,17 @@ NPM_PACKAGES = (
 
 
 Eventually = Callable[[Callable[[], bool]], Awaitable[None]]
+
+
+@pytest.fixture(autouse=True)
+def own_wire_classes() -> Iterator[None]:
+    """Stream events and items are this library's own classes in every test, whatever the
+    session has imported (litellm imports openai); the tests of openai's classes ask for them."""
+    from agents_core.openai_types import set_openai_types
+
+    set_openai_types(False)
+    yield
+    set_openai_types(False)
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ import httpx2
 import pytest
 
 import agents_openai._config as config
+import agents_openai._tracing as tracing_export
 from agents_core import Agent, RunConfig, Runner, UserError
 from agents_openai import (
     OpenAIChatCompletionsModel,
@@ -42,9 +43,11 @@ def clean_defaults(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         monkeypatch.delenv(name, raising=False)
     saved = (config._defaults.key, config._defaults.base_url, config._defaults.client)
     saved_api = config._defaults.api
+    saved_export_key = tracing_export._default_key
     yield
     config._defaults.key, config._defaults.base_url, config._defaults.client = saved
     config._defaults.api = saved_api
+    tracing_export._default_key = saved_export_key
 
 
 async def test_settings_come_from_the_environment(
@@ -119,6 +122,7 @@ async def test_a_default_client_is_shared(server: FakeOpenAIServer) -> None:
     client = server.client()
     set_default_openai_client(client)
     assert OpenAIProvider().client is client
+    assert tracing_export._default_key == server.api_key  # use_for_tracing=True
     assert OpenAIProvider(api_key="sk-own", base_url=server.base_url).client is not client
     server.add("shared")
     provider = OpenAIProvider()
@@ -126,6 +130,25 @@ async def test_a_default_client_is_shared(server: FakeOpenAIServer) -> None:
     await provider.aclose()  # leaves the shared default client alone
     assert not client.http_client().is_closed
     await client.aclose()
+
+
+def test_a_client_of_another_kind_is_refused_at_once() -> None:
+    attempts = (
+        lambda: OpenAIProvider(openai_client=object()),
+        lambda: OpenAIResponsesModel("m", object()),
+        lambda: OpenAIChatCompletionsModel("m", "sk-a-key-is-no-client"),
+        lambda: set_default_openai_client(object()),
+    )
+    for attempt in attempts:
+        with pytest.raises(UserError, match=r"takes an agents_openai\.OpenAIClient or an openai"):
+            attempt()
+    assert config._defaults.client is None
+
+
+def test_a_default_client_not_for_tracing_leaves_the_export_key(server: FakeOpenAIServer) -> None:
+    tracing_export._default_key = None
+    set_default_openai_client(server.client(), use_for_tracing=False)
+    assert tracing_export._default_key is None
 
 
 def test_a_missing_key_says_what_to_set() -> None:

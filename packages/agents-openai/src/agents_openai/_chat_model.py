@@ -22,6 +22,7 @@ from agents_core.exceptions import UserError
 from ._chat_request import build_chat_body
 from ._chat_response import ChatStreamAssembler, chat_model_response
 from ._http import EventStream, OpenAIClient, invalid_body_error
+from ._openai_client import as_openai_client
 from .exceptions import APIError
 
 __all__ = ("OpenAIChatCompletionsModel",)
@@ -60,9 +61,9 @@ class OpenAIChatCompletionsModel(Model):
     Completions: vLLM, Ollama, llama.cpp, LiteLLM and others.
     """
 
-    def __init__(self, model: str, openai_client: OpenAIClient) -> None:
+    def __init__(self, model: str, openai_client: OpenAIClient | Any) -> None:
         self.model = model
-        self._client = openai_client
+        self._client = as_openai_client(openai_client, "OpenAIChatCompletionsModel")
 
     def __repr__(self) -> str:
         return (

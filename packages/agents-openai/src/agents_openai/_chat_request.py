@@ -16,6 +16,8 @@ from agents_core import (
 )
 from agents_core.exceptions import UserError
 
+from ._params import param_json, reasoning_json
+
 __all__ = ("build_chat_body", "chat_messages", "chat_tool_choice", "chat_tools")
 
 _PASSED_ROLES = frozenset({"user", "system", "developer"})
@@ -170,7 +172,13 @@ def chat_tool_choice(choice: Any) -> Any:
         return choice
     if isinstance(choice, str):
         return {"type": "function", "function": {"name": choice}}
-    raise UserError(f"tool_choice must be a string or a dict, got {type(choice).__name__}.")
+    converted = param_json(choice)
+    if isinstance(converted, dict) and "server_label" not in converted:
+        return converted  # one of openai's tool choice params, given as a model
+    raise UserError(
+        f"tool_choice {type(choice).__name__} cannot be sent to a Chat Completions model; "
+        "use a tool's name, 'auto', 'required', 'none' or a dict."
+    )
 
 
 def _response_format(output_schema: AgentOutputSchemaBase | None) -> dict[str, Any] | None:
@@ -212,9 +220,9 @@ def build_chat_body(
         "frequency_penalty": settings.frequency_penalty,
         "presence_penalty": settings.presence_penalty,
         "max_tokens": settings.max_tokens,
-        "reasoning_effort": settings.reasoning.effort if settings.reasoning else None,
+        "reasoning_effort": (reasoning_json(settings.reasoning) or {}).get("effort"),
         "verbosity": settings.verbosity,
-        "metadata": settings.metadata,
+        "metadata": param_json(settings.metadata),
         "store": settings.store,
         "prompt_cache_retention": settings.prompt_cache_retention,
         "prompt_cache_options": settings.prompt_cache_options,
@@ -226,6 +234,6 @@ def build_chat_body(
         if settings.include_usage is not False:
             body["stream_options"] = {"include_usage": True}
     body = {key: value for key, value in body.items() if value is not None}
-    body.update(settings.extra_args or {})
-    body.update(settings.extra_body or {})
+    body.update(param_json(settings.extra_args or {}))
+    body.update(param_json(settings.extra_body or {}))
     return body

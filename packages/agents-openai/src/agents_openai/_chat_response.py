@@ -16,6 +16,7 @@ from agents_core import (
     TResponseOutputItem,
     Usage,
 )
+from agents_core.openai_types import wire_class
 from agents_core.stream_types import (
     ReasoningSummary,
     Response,
@@ -56,7 +57,7 @@ def chat_usage(usage: dict[str, Any] | None) -> Usage:
 
 
 def _response_usage(usage: Usage) -> ResponseUsage:
-    return ResponseUsage(
+    return wire_class(ResponseUsage)(
         input_tokens=usage.input_tokens,
         input_tokens_details={"cached_tokens": usage.input_tokens_details.cached_tokens},
         output_tokens=usage.output_tokens,
@@ -71,21 +72,21 @@ def _message_items(completion_id: str, message: dict[str, Any]) -> list[TRespons
     if isinstance(reasoning, str) and reasoning:
         # Some compatible servers (vLLM, DeepSeek) return their reasoning beside the answer.
         items.append(
-            ResponseReasoningItem(
-                id=f"rs_{completion_id}", summary=[ReasoningSummary(text=reasoning)]
+            wire_class(ResponseReasoningItem)(
+                id=f"rs_{completion_id}", summary=[wire_class(ReasoningSummary)(text=reasoning)]
             )
         )
     parts: list[ResponseOutputText | ResponseOutputRefusal] = []
     if message.get("content"):
-        parts.append(ResponseOutputText(text=message["content"]))
+        parts.append(wire_class(ResponseOutputText)(text=message["content"]))
     if message.get("refusal"):
-        parts.append(ResponseOutputRefusal(refusal=message["refusal"]))
+        parts.append(wire_class(ResponseOutputRefusal)(refusal=message["refusal"]))
     if parts:
-        items.append(ResponseOutputMessage(id=f"msg_{completion_id}", content=parts))
+        items.append(wire_class(ResponseOutputMessage)(id=f"msg_{completion_id}", content=parts))
     for call in message.get("tool_calls") or ():
         function = call["function"]
         items.append(
-            ResponseFunctionToolCall(
+            wire_class(ResponseFunctionToolCall)(
                 call_id=call["id"],
                 name=function["name"],
                 arguments=function.get("arguments") or "",
@@ -155,6 +156,7 @@ class ChatStreamAssembler:
         self._calls: dict[int, _ToolCallState] = {}
         self._next_index = 0
         self._usage: Usage | None = None
+        self._delta_class = wire_class(ResponseTextDeltaEvent)  # chosen once, for the hot path
 
     def _event(self, event: ResponseStreamEvent) -> ResponseStreamEvent:
         event.sequence_number = self._next_sequence()
@@ -170,8 +172,10 @@ class ChatStreamAssembler:
         chunk_id = str(chunk.get("id", "chat"))
         self.response_id = f"resp_{chunk_id}"
         self._message_id = f"msg_{chunk_id}"
-        response = Response(id=self.response_id, status="in_progress", model=chunk.get("model"))
-        events.append(self._event(ResponseCreatedEvent(response=response)))
+        response = wire_class(Response)(
+            id=self.response_id, status="in_progress", model=chunk.get("model")
+        )
+        events.append(self._event(wire_class(ResponseCreatedEvent)(response=response)))
 
     def feed(self, chunk: dict[str, Any]) -> list[ResponseStreamEvent]:
         """The events one chunk produces, in order."""
@@ -198,10 +202,14 @@ class ChatStreamAssembler:
         if self._message_index is None:
             self._message_index = self._next_index
             self._next_index += 1
-            item = ResponseOutputMessage(id=self._message_id, status="in_progress", content=[])
+            item = wire_class(ResponseOutputMessage)(
+                id=self._message_id, status="in_progress", content=[]
+            )
             events.append(
                 self._event(
-                    ResponseOutputItemAddedEvent(output_index=self._message_index, item=item)
+                    wire_class(ResponseOutputItemAddedEvent)(
+                        output_index=self._message_index, item=item
+                    )
                 )
             )
         return self._message_index
@@ -211,11 +219,11 @@ class ChatStreamAssembler:
         if not self._text:
             events.append(
                 self._event(
-                    ResponseContentPartAddedEvent(
+                    wire_class(ResponseContentPartAddedEvent)(
                         item_id=self._message_id,
                         output_index=index,
                         content_index=0,
-                        part=ResponseOutputText(text=""),
+                        part=wire_class(ResponseOutputText)(text=""),
                     )
                 )
             )
@@ -223,7 +231,7 @@ class ChatStreamAssembler:
         # The hot path (one event per chunk): built without validation, from checked values.
         events.append(
             trusted_event(
-                ResponseTextDeltaEvent,
+                self._delta_class,
                 {
                     "type": "response.output_text.delta",
                     "sequence_number": self._next_sequence(),
@@ -242,18 +250,18 @@ class ChatStreamAssembler:
         if not self._refusal:
             events.append(
                 self._event(
-                    ResponseContentPartAddedEvent(
+                    wire_class(ResponseContentPartAddedEvent)(
                         item_id=self._message_id,
                         output_index=index,
                         content_index=content_index,
-                        part=ResponseOutputRefusal(refusal=""),
+                        part=wire_class(ResponseOutputRefusal)(refusal=""),
                     )
                 )
             )
         self._refusal.append(refusal)
         events.append(
             self._event(
-                ResponseRefusalDeltaEvent(
+                wire_class(ResponseRefusalDeltaEvent)(
                     item_id=self._message_id,
                     output_index=index,
                     content_index=content_index,
@@ -272,12 +280,14 @@ class ChatStreamAssembler:
             )
             self._next_index += 1
             self._calls[position] = state
-            item = ResponseFunctionToolCall(
+            item = wire_class(ResponseFunctionToolCall)(
                 call_id=state.call_id, name=state.name, arguments="", status="in_progress"
             )
             events.append(
                 self._event(
-                    ResponseOutputItemAddedEvent(output_index=state.output_index, item=item)
+                    wire_class(ResponseOutputItemAddedEvent)(
+                        output_index=state.output_index, item=item
+                    )
                 )
             )
         else:
@@ -288,7 +298,7 @@ class ChatStreamAssembler:
             state.arguments.append(arguments)
             events.append(
                 self._event(
-                    ResponseFunctionCallArgumentsDeltaEvent(
+                    wire_class(ResponseFunctionCallArgumentsDeltaEvent)(
                         item_id=state.call_id, output_index=state.output_index, delta=arguments
                     )
                 )
@@ -301,27 +311,39 @@ class ChatStreamAssembler:
         where = {"item_id": self._message_id, "output_index": index}
         if self._text:
             text = "".join(self._text)
-            part_text = ResponseOutputText(text=text)
+            part_text = wire_class(ResponseOutputText)(text=text)
             parts.append(part_text)
-            events.append(self._event(ResponseTextDoneEvent(**where, content_index=0, text=text)))
             events.append(
-                self._event(ResponseContentPartDoneEvent(**where, content_index=0, part=part_text))
+                self._event(wire_class(ResponseTextDoneEvent)(**where, content_index=0, text=text))
+            )
+            events.append(
+                self._event(
+                    wire_class(ResponseContentPartDoneEvent)(
+                        **where, content_index=0, part=part_text
+                    )
+                )
             )
         if self._refusal:
             refusal = "".join(self._refusal)
             at = len(parts)
-            part_refusal = ResponseOutputRefusal(refusal=refusal)
+            part_refusal = wire_class(ResponseOutputRefusal)(refusal=refusal)
             parts.append(part_refusal)
             events.append(
-                self._event(ResponseRefusalDoneEvent(**where, content_index=at, refusal=refusal))
+                self._event(
+                    wire_class(ResponseRefusalDoneEvent)(**where, content_index=at, refusal=refusal)
+                )
             )
             events.append(
                 self._event(
-                    ResponseContentPartDoneEvent(**where, content_index=at, part=part_refusal)
+                    wire_class(ResponseContentPartDoneEvent)(
+                        **where, content_index=at, part=part_refusal
+                    )
                 )
             )
-        message = ResponseOutputMessage(id=self._message_id, content=parts)
-        events.append(self._event(ResponseOutputItemDoneEvent(output_index=index, item=message)))
+        message = wire_class(ResponseOutputMessage)(id=self._message_id, content=parts)
+        events.append(
+            self._event(wire_class(ResponseOutputItemDoneEvent)(output_index=index, item=message))
+        )
         return index, message
 
     def _close_call(
@@ -330,7 +352,7 @@ class ChatStreamAssembler:
         arguments = "".join(state.arguments)
         events.append(
             self._event(
-                ResponseFunctionCallArgumentsDoneEvent(
+                wire_class(ResponseFunctionCallArgumentsDoneEvent)(
                     item_id=state.call_id,
                     output_index=state.output_index,
                     name=state.name,
@@ -338,11 +360,13 @@ class ChatStreamAssembler:
                 )
             )
         )
-        call = ResponseFunctionToolCall(
+        call = wire_class(ResponseFunctionToolCall)(
             call_id=state.call_id, name=state.name, arguments=arguments, status="completed"
         )
         events.append(
-            self._event(ResponseOutputItemDoneEvent(output_index=state.output_index, item=call))
+            self._event(
+                wire_class(ResponseOutputItemDoneEvent)(output_index=state.output_index, item=call)
+            )
         )
         return state.output_index, call
 
@@ -355,10 +379,10 @@ class ChatStreamAssembler:
         done.extend(self._close_call(state, events) for state in self._calls.values())
         output = [item for _, item in sorted(done, key=lambda pair: pair[0])]
         usage = self._usage or Usage(requests=1)
-        response = Response(
+        response = wire_class(Response)(
             id=self.response_id, status="completed", output=output, usage=_response_usage(usage)
         )
-        events.append(self._event(ResponseCompletedEvent(response=response)))
+        events.append(self._event(wire_class(ResponseCompletedEvent)(response=response)))
         return events
 
     @property

@@ -7,7 +7,7 @@ Explicit arguments win over these, and these win over the environment (``OPENAI_
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from agents_core.exceptions import UserError
 
@@ -78,9 +78,20 @@ def get_default_openai_base_url() -> str:
     return _defaults.base_url or os.environ.get("OPENAI_BASE_URL") or DEFAULT_BASE_URL
 
 
-def set_default_openai_client(client: OpenAIClient, use_for_tracing: bool = True) -> None:
-    """Use ``client`` for every provider that is not given a key, base URL or client of its own."""
-    _defaults.client = client
+def set_default_openai_client(client: OpenAIClient | Any, use_for_tracing: bool = True) -> None:
+    """Use ``client`` for every provider that is not given a key, base URL or client of its own.
+
+    ``client`` is an ``OpenAIClient`` or an ``openai.AsyncOpenAI`` (whose settings are read
+    once, now). With ``use_for_tracing``, its API key is also the one traces are exported with.
+    """
+    from ._openai_client import as_openai_client, openai_client_key
+
+    _defaults.client = as_openai_client(client, "set_default_openai_client()")
+    key = openai_client_key(client)
+    if use_for_tracing and key:
+        from ._tracing import set_tracing_export_api_key
+
+        set_tracing_export_api_key(key)
 
 
 def get_default_openai_client() -> OpenAIClient | None:

@@ -9,10 +9,12 @@ type this module does not know arrives as a plain ``ResponseStreamEvent`` with e
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any, Literal, TypeVar
 
 import pydantic
 
+from agents_core.openai_types import openai_types_active, wire_class
 from agents_core.stream_types import (
     Response,
     ResponseCompletedEvent,
@@ -82,7 +84,9 @@ __all__ = (
     "ResponseWebSearchCallCompletedEvent",
     "ResponseWebSearchCallInProgressEvent",
     "ResponseWebSearchCallSearchingEvent",
+    "parse_plain_event",
     "parse_stream_event",
+    "stream_event_parser",
     "trusted_event",
 )
 
@@ -545,15 +549,43 @@ _TYPE_KEY = b'"type":"'
 _BY_RAW_TYPE = {name.encode(): cls for name, cls in EVENT_TYPES.items()}
 
 
+def stream_event_parser() -> Callable[[bytes | str], ResponseStreamEvent]:
+    """A parser for the events of one stream, whose classes are chosen once, when it starts:
+    this package's, or, while ``openai`` is in use, their ``wire_class`` (see
+    ``agents_core.openai_types``). Without ``openai`` it costs nothing per event."""
+    if not openai_types_active():
+        return parse_plain_event
+    classes: dict[type[ResponseStreamEvent], type[ResponseStreamEvent]] = {}
+
+    def parse(data: bytes | str) -> ResponseStreamEvent:
+        return _parse(data, classes)
+
+    return parse
+
+
 def parse_stream_event(data: bytes | str) -> ResponseStreamEvent:
-    """Parse and validate the JSON payload of one SSE event into its typed event.
+    """Parse and validate the JSON payload of one SSE event into its typed event (of its
+    ``wire_class``).
 
     Raises ``APIResponseValidationError`` when the payload is not JSON or does not fit its type.
     """
+    return stream_event_parser()(data)
+
+
+def parse_plain_event(data: bytes | str) -> ResponseStreamEvent:
+    """``parse_stream_event`` into this package's own classes, even while ``openai`` is in use."""
+    return _parse(data, None)
+
+
+def _parse(
+    data: bytes | str, classes: dict[type[ResponseStreamEvent], type[ResponseStreamEvent]] | None
+) -> ResponseStreamEvent:
     raw = data.encode() if isinstance(data, str) else data
     at = raw.find(_TYPE_KEY)
     cls = _BY_RAW_TYPE.get(raw[at + 8 : raw.find(b'"', at + 8)]) if at != -1 else None
     if cls is not None:
+        if classes is not None:
+            cls = classes.get(cls) or classes.setdefault(cls, wire_class(cls))
         try:
             return cls.model_validate_json(raw)
         except pydantic.ValidationError:
@@ -567,6 +599,8 @@ def parse_stream_event(data: bytes | str) -> ResponseStreamEvent:
     if not isinstance(payload, dict) or not isinstance(payload.get("type"), str):
         raise APIResponseValidationError(f"A stream event has no 'type': {_clip(raw)}")
     cls = EVENT_TYPES.get(payload["type"], ResponseStreamEvent)
+    if classes is not None:
+        cls = wire_class(cls)
     try:
         return cls.model_validate(payload)
     except pydantic.ValidationError as exc:
@@ -576,6 +610,7 @@ def parse_stream_event(data: bytes | str) -> ResponseStreamEvent:
 
 
 _set = object.__setattr__
+_padding: dict[type[Any], dict[str, Any]] = {}
 
 
 def trusted_event(cls: type[EventT], fields: dict[str, Any]) -> EventT:
@@ -584,9 +619,13 @@ def trusted_event(cls: type[EventT], fields: dict[str, Any]) -> EventT:
     For the hot path of the Chat Completions stream, where each text delta becomes an event:
     ``fields`` must hold every field of ``cls`` with a value of its type (tests check that such
     events equal validated ones). This is what ``model_construct`` does, minus its overhead.
+    ``cls`` may be a ``wire_class``: the fields only ``openai``'s class has are then ``None``.
     """
+    padding = _padding.get(cls)
+    if padding is None:
+        padding = _padding[cls] = {name: None for name in cls.model_fields if name not in fields}
     event = cls.__new__(cls)
-    _set(event, "__dict__", fields)
+    _set(event, "__dict__", {**fields, **padding} if padding else fields)
     _set(event, "__pydantic_fields_set__", set(fields))
     _set(event, "__pydantic_extra__", {})
     _set(event, "__pydantic_private__", None)

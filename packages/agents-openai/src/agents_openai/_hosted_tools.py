@@ -11,6 +11,8 @@ from typing import Any, Literal, NotRequired, TypeAlias, TypedDict
 from agents_core import HostedTool, LocalCallTool, RunContextWrapper, ToolContext
 from agents_core.exceptions import UserError
 
+from ._params import ParamObject, param_mapping
+
 __all__ = (
     "CodeInterpreterTool",
     "FileSearchTool",
@@ -32,12 +34,18 @@ class WebSearchTool(HostedTool):
     """Lets the model search the web (Responses API only).
 
     ``user_location`` (``{"type": "approximate", "country": "NO", "city": "Oslo", ...}``) biases
-    results; ``filters`` (``{"allowed_domains": [...]}``) restricts them.
+    results; ``filters`` (``{"allowed_domains": [...]}``) restricts them. Both take dicts or
+    the ``openai`` package's objects. ``external_web_access=False`` asks for cached results only;
+    ``search_content_types`` (``["text", "image"]``) and ``image_settings`` (``{"max_results":
+    ..., "caption": ...}``) choose what comes back.
     """
 
-    user_location: dict[str, Any] | None = None
-    filters: dict[str, Any] | None = None
+    user_location: ParamObject | None = None
+    filters: ParamObject | None = None
     search_context_size: Literal["low", "medium", "high"] = "medium"
+    external_web_access: bool | None = None
+    search_content_types: list[Literal["text", "image"]] | None = None
+    image_settings: ParamObject | None = None
 
     @property
     def name(self) -> str:
@@ -47,9 +55,12 @@ class WebSearchTool(HostedTool):
         return _without_none(
             {
                 "type": "web_search",
-                "user_location": self.user_location,
-                "filters": self.filters,
+                "user_location": param_mapping(self.user_location, "user_location"),
+                "filters": param_mapping(self.filters, "filters"),
                 "search_context_size": self.search_context_size,
+                "external_web_access": self.external_web_access,
+                "search_content_types": self.search_content_types,
+                "image_settings": param_mapping(self.image_settings, "image_settings"),
             }
         )
 
@@ -59,14 +70,15 @@ class FileSearchTool(HostedTool):
     """Lets the model search your vector stores (Responses API only).
 
     With ``include_search_results=True`` the matched chunks come back in the
-    ``file_search_call`` items (``include=["file_search_call.results"]``).
+    ``file_search_call`` items (``include=["file_search_call.results"]``). ``ranking_options``
+    and ``filters`` take dicts or the ``openai`` package's objects.
     """
 
     vector_store_ids: list[str]
     max_num_results: int | None = None
     include_search_results: bool = False
-    ranking_options: dict[str, Any] | None = None
-    filters: dict[str, Any] | None = None
+    ranking_options: ParamObject | None = None
+    filters: ParamObject | None = None
 
     @property
     def name(self) -> str:
@@ -83,10 +95,17 @@ class FileSearchTool(HostedTool):
                 "type": "file_search",
                 "vector_store_ids": list(self.vector_store_ids),
                 "max_num_results": self.max_num_results,
-                "ranking_options": self.ranking_options,
-                "filters": self.filters,
+                "ranking_options": param_mapping(self.ranking_options, "ranking_options"),
+                "filters": param_mapping(self.filters, "filters"),
             }
         )
+
+
+def _tool_config(value: Any, tool: str) -> dict[str, Any]:
+    config = param_mapping(value, f"{tool}(tool_config=...)")
+    if config is None:
+        raise UserError(f"{tool} needs a tool_config.")
+    return config
 
 
 @dataclass
@@ -94,10 +113,14 @@ class CodeInterpreterTool(HostedTool):
     """Lets the model run Python in a sandbox on OpenAI's side.
 
     ``tool_config`` is the tool as the API takes it, for example
-    ``{"type": "code_interpreter", "container": {"type": "auto"}}``.
+    ``{"type": "code_interpreter", "container": {"type": "auto"}}`` (or ``openai``'s
+    ``CodeInterpreter`` param); it is kept as a dict.
     """
 
     tool_config: dict[str, Any]
+
+    def __post_init__(self) -> None:
+        self.tool_config = _tool_config(self.tool_config, "CodeInterpreterTool")
 
     @property
     def name(self) -> str:
@@ -110,9 +133,13 @@ class CodeInterpreterTool(HostedTool):
 @dataclass
 class ImageGenerationTool(HostedTool):
     """Lets the model generate images; ``tool_config`` is the API's ``image_generation`` tool
-    (``{"type": "image_generation", "quality": "low", ...}``)."""
+    (``{"type": "image_generation", "quality": "low", ...}``, or ``openai``'s
+    ``ImageGeneration`` param), kept as a dict."""
 
     tool_config: dict[str, Any]
+
+    def __post_init__(self) -> None:
+        self.tool_config = _tool_config(self.tool_config, "ImageGenerationTool")
 
     @property
     def name(self) -> str:
@@ -169,6 +196,9 @@ class HostedMCPTool(LocalCallTool):
 
     tool_config: dict[str, Any]
     on_approval_request: MCPToolApprovalFunction | None = None
+
+    def __post_init__(self) -> None:
+        self.tool_config = _tool_config(self.tool_config, "HostedMCPTool")
 
     @property
     def name(self) -> str:

@@ -24,6 +24,7 @@ from ._config import (
     get_default_openai_base_url,
     get_default_openai_key,
 )
+from ._params import json_default, omitted
 from ._retry import RetryPolicy, retry_after_seconds
 from ._sse import SSEDecoder
 from .exceptions import (
@@ -205,13 +206,16 @@ class OpenAIClient:
             all_headers = dict(all_headers)
             if body is not None:
                 all_headers["Content-Type"] = "application/json"
-            if headers:
-                all_headers.update(headers)
+            for name, value in (headers or {}).items():
+                if omitted(value):  # openai's omit: send without this header
+                    all_headers.pop(name, None)
+                else:
+                    all_headers[name] = value
         params = {**self.default_query, **query} if query else self.default_query or None
         return self.http_client().build_request(
             method,
             self._url(path),
-            content=json.dumps(body).encode() if body is not None else None,
+            content=json.dumps(body, default=json_default).encode() if body is not None else None,
             params=params,
             headers=all_headers,
             timeout=self.timeout,

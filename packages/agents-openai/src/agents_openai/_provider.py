@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
+from typing import Any
 
 import httpx2
 
@@ -13,6 +14,7 @@ from agents_core.exceptions import UserError
 from ._chat_model import OpenAIChatCompletionsModel
 from ._config import default_model_name, get_default_openai_api, get_default_openai_client
 from ._http import DEFAULT_TIMEOUT, Hidden, OpenAIClient
+from ._openai_client import as_openai_client
 from ._responses_model import OpenAIResponsesModel
 from ._retry import RetryPolicy
 
@@ -24,7 +26,8 @@ class OpenAIProvider(ModelProvider):
 
     Connection settings (``api_key``, ``base_url``, ``organization``, ``project``, headers,
     ``timeout``, retries) are as for ``OpenAIClient``, from the arguments or the environment;
-    or pass a ready ``openai_client``. The client is created on first use, so a provider can be
+    or pass a ready ``openai_client`` (an ``OpenAIClient``, or an ``openai.AsyncOpenAI`` whose
+    settings are used). The client is created on first use, so a provider can be
     built before a key is set. ``use_responses`` picks the API: the Responses API (the default,
     or what ``set_default_openai_api`` chose) or Chat Completions. Close it with ``aclose()``.
     """
@@ -34,7 +37,7 @@ class OpenAIProvider(ModelProvider):
         *,
         api_key: str | None = None,
         base_url: str | None = None,
-        openai_client: OpenAIClient | None = None,
+        openai_client: OpenAIClient | Any | None = None,
         organization: str | None = None,
         project: str | None = None,
         use_responses: bool | None = None,
@@ -51,7 +54,11 @@ class OpenAIProvider(ModelProvider):
                 "Pass either openai_client or connection settings (api_key, base_url, "
                 "organization, project, http_client) to OpenAIProvider, not both."
             )
-        self._client = openai_client
+        self._client = (
+            None
+            if openai_client is None
+            else as_openai_client(openai_client, "OpenAIProvider(openai_client=...)")
+        )
         self._has_own_settings = any(value is not None for value in explicit)
         # The options (the key among them) stay hidden from reprs and vars() dumps.
         self._make_client = Hidden(

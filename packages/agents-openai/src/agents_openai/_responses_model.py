@@ -18,10 +18,12 @@ from agents_core import (
     TResponseStreamEvent,
     Usage,
 )
+from agents_core.openai_types import wire_class
 from agents_core.stream_types import Response
 
-from ._events import parse_stream_event
+from ._events import stream_event_parser
 from ._http import OpenAIClient, invalid_body_error
+from ._openai_client import as_openai_client
 from ._responses_request import build_responses_body
 from .exceptions import APIError, ResponseFailedError
 
@@ -39,9 +41,9 @@ class OpenAIResponsesModel(Model):
     stream, typed, as soon as it is parsed.
     """
 
-    def __init__(self, model: str, openai_client: OpenAIClient) -> None:
+    def __init__(self, model: str, openai_client: OpenAIClient | Any) -> None:
         self.model = model
-        self._client = openai_client
+        self._client = as_openai_client(openai_client, "OpenAIResponsesModel")
 
     def __repr__(self) -> str:
         return f"OpenAIResponsesModel(model={self.model!r}, base_url={self._client.base_url!r})"
@@ -82,7 +84,7 @@ class OpenAIResponsesModel(Model):
             headers=model_settings.extra_headers,
         )
         try:
-            response = Response.model_validate_json(content)
+            response = wire_class(Response).model_validate_json(content)
         except pydantic.ValidationError as exc:
             raise invalid_body_error("The response body", content, exc, request_id) from exc
         if response.status in ("failed", "incomplete", "cancelled"):
@@ -133,6 +135,7 @@ class OpenAIResponsesModel(Model):
             stream=True,
         )
         completed = False
+        parse_stream_event = stream_event_parser()
         async with self._client.stream(
             "/responses",
             body=body,

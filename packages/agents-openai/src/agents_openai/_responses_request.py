@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from agents_core import AgentOutputSchemaBase, Handoff, ModelSettings, Tool, TResponseInputItem
 from agents_core.exceptions import UserError
 
-__all__ = ("build_responses_body", "prompt_json", "responses_tool_choice", "responses_tools")
+from ._params import param_json, param_mapping, reasoning_json
+
+__all__ = (
+    "build_responses_body",
+    "prompt_json",
+    "responses_tool_choice",
+    "responses_tools",
+)
 
 # Tool choices that name a hosted tool rather than a function.
 _HOSTED_CHOICES = frozenset(
@@ -45,6 +51,8 @@ def responses_tool_choice(choice: Any) -> Any:
     """``ModelSettings.tool_choice`` as the Responses API expects it."""
     if choice is None or isinstance(choice, dict):
         return choice
+    if not isinstance(choice, str):
+        return _tool_choice_object(choice)
     if choice in ("auto", "required", "none"):
         return choice
     if choice in _HOSTED_CHOICES:
@@ -52,6 +60,16 @@ def responses_tool_choice(choice: Any) -> Any:
     if isinstance(choice, str):
         return {"type": "function", "name": choice}
     raise UserError(f"tool_choice must be a string or a dict, got {type(choice).__name__}.")
+
+
+def _tool_choice_object(choice: Any) -> dict[str, Any]:
+    # An object such as the official SDK's MCPToolChoice(server_label=..., name=...), or one of
+    # openai's tool choice models.
+    fields = param_mapping(choice, "ModelSettings.tool_choice")
+    assert fields is not None
+    if "type" not in fields and "server_label" in fields:
+        fields = {"type": "mcp", **fields}
+    return fields
 
 
 def prompt_json(prompt: Any) -> dict[str, Any] | None:
@@ -65,7 +83,7 @@ def prompt_json(prompt: Any) -> dict[str, Any] | None:
         fields = {name: getattr(prompt, name, None) for name in ("id", "version", "variables")}
     if not fields.get("id"):
         raise UserError("A prompt reference needs an 'id'.")
-    return {name: value for name, value in fields.items() if value is not None}
+    return {name: param_json(value) for name, value in fields.items() if value is not None}
 
 
 def _text_options(
@@ -90,7 +108,7 @@ def _settings_fields(settings: ModelSettings, has_tools: bool) -> dict[str, Any]
         "top_p": settings.top_p,
         "truncation": settings.truncation,
         "max_output_tokens": settings.max_tokens,
-        "metadata": settings.metadata,
+        "metadata": param_json(settings.metadata),
         "store": settings.store,
         "prompt_cache_retention": settings.prompt_cache_retention,
         "prompt_cache_options": settings.prompt_cache_options,
@@ -100,9 +118,7 @@ def _settings_fields(settings: ModelSettings, has_tools: bool) -> dict[str, Any]
     }
     if has_tools:
         fields["parallel_tool_calls"] = settings.parallel_tool_calls
-    if settings.reasoning is not None:
-        reasoning = {k: v for k, v in dataclasses.asdict(settings.reasoning).items() if v}
-        fields["reasoning"] = reasoning or None
+    fields["reasoning"] = reasoning_json(settings.reasoning)
     return fields
 
 
@@ -142,6 +158,6 @@ def build_responses_body(
     if stream:
         body["stream"] = True
     body = {key: value for key, value in body.items() if value is not None}
-    body.update(model_settings.extra_args or {})
-    body.update(model_settings.extra_body or {})
+    body.update(param_json(model_settings.extra_args or {}))
+    body.update(param_json(model_settings.extra_body or {}))
     return body

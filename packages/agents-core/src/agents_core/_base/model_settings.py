@@ -100,8 +100,17 @@ class ModelSettings:
             value = getattr(self, name)
             if value is None:
                 continue
-            out[name] = dataclasses.asdict(value) if isinstance(value, Reasoning) else value
+            out[name] = _plain(value)
         return out
+
+
+def _plain(value: Any) -> Any:
+    """A setting as JSON: a dataclass (``Reasoning``) or a pydantic model (the ``openai``
+    package's ``Reasoning``, say) as its fields."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    model_dump = getattr(value, "model_dump", None)
+    return model_dump(mode="json", exclude_none=True) if callable(model_dump) else value
 
 
 _FIELD_NAMES = tuple(f.name for f in fields(ModelSettings))

@@ -130,7 +130,7 @@ class ResponseOtherItem(_WireModel):
 
     def to_input_item(self) -> TResponseInputItem:
         """The item exactly as it arrived, nulls included."""
-        return self.model_dump(mode="json", by_alias=True)
+        return self.model_dump(mode="json", by_alias=True, exclude_unset=True)
 
 
 _KNOWN_OUTPUT_TYPES = frozenset({"message", "function_call", "reasoning"})
@@ -151,17 +151,33 @@ TResponseOutputItem: TypeAlias = Annotated[
 """One item of model output, in the Responses API output format."""
 
 
-@functools.cache
 def output_item_adapter() -> TypeAdapter[TResponseOutputItem]:
-    """The validator of one output item from JSON data (built on first use)."""
+    """The validator of one output item from JSON data (built on first use).
+
+    While the ``openai`` package is in use, items are also instances of its classes (see
+    ``agents_core.openai_types``).
+    """
+    from .openai_types import wire_output_item_adapter
+
+    return wire_output_item_adapter()
+
+
+def output_items_adapter() -> TypeAdapter[list[TResponseOutputItem]]:
+    """The validator of a list of output items from JSON data (built on first use)."""
+    from .openai_types import wire_output_items_adapter
+
+    return wire_output_items_adapter()
+
+
+@functools.cache
+def _plain_output_item_adapter() -> TypeAdapter[TResponseOutputItem]:
     from pydantic import TypeAdapter
 
     return TypeAdapter(TResponseOutputItem)
 
 
 @functools.cache
-def output_items_adapter() -> TypeAdapter[list[TResponseOutputItem]]:
-    """The validator of a list of output items from JSON data (built on first use)."""
+def _plain_output_items_adapter() -> TypeAdapter[list[TResponseOutputItem]]:
     from pydantic import TypeAdapter
 
     return TypeAdapter(list[TResponseOutputItem])

@@ -24,6 +24,7 @@ from .._items.items import (
     TResponseOutputItem,
     _WireModel,
 )
+from .._items.openai_types import as_wire_object
 from .._items.stream_types import (
     TResponseStreamEvent,
 )
@@ -233,7 +234,7 @@ class ScriptedModel(Model):
         self._response_count += 1
         usage = step.usage or self.default_usage
         return ModelResponse(
-            output=list(step.output),
+            output=[as_wire_object(item) for item in step.output],
             usage=copy.copy(usage) if usage is not None else Usage(requests=1),
             response_id=step.response_id or f"resp_scripted_{self._response_count}",
         )

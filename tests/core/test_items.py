@@ -117,3 +117,21 @@ def test_tool_outputs_are_stringified_for_the_model() -> None:
     assert stringify_tool_output({"a": [1, "é"]}) == '{"a": [1, "é"]}'
     assert stringify_tool_output(3) == "3"
     assert stringify_tool_output(None) == "None"
+
+
+async def test_released_items_keep_only_a_weak_reference_to_their_agent() -> None:
+    import gc
+
+    from agents_core import Agent, Runner
+    from agents_core.testing import ScriptedModel
+
+    agent = Agent(name="short-lived", model=ScriptedModel(["hi"]))
+    result = await Runner.run(agent, "hello")
+    [message] = result.new_items
+    result.release_agents()
+    assert message.agent is agent and "agent" not in vars(message)
+    del agent
+    result._last_agent = None  # type: ignore[assignment]  # the result's own reference
+    result._progress = None
+    gc.collect()
+    assert message.agent is None

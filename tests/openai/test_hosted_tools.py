@@ -8,7 +8,17 @@ from typing import Any
 
 import pytest
 
-from agents_core import Agent, Runner, Tool, ToolCallItem, ToolCallOutputItem, UserError
+from agents_core import (
+    Agent,
+    MCPApprovalRequestItem,
+    MCPListToolsItem,
+    MessageOutputItem,
+    Runner,
+    Tool,
+    ToolCallItem,
+    ToolCallOutputItem,
+    UserError,
+)
 from agents_openai import (
     AsyncComputer,
     CodeInterpreterTool,
@@ -125,9 +135,13 @@ async def test_hosted_tools_are_sent_and_their_items_recorded(
         "hosted_mcp",
     ]
     calls = [item for item in result.new_items if isinstance(item, ToolCallItem)]
-    assert [call.raw_item.type for call in calls] == [item["type"] for item in HOSTED_OUTPUT]
+    listed = [item for item in result.new_items if isinstance(item, MCPListToolsItem)]
+    assert [getattr(item.raw_item, "server_label", None) for item in listed] == ["docs"]
+    assert [call.raw_item.type for call in calls] == [
+        item["type"] for item in HOSTED_OUTPUT if item["type"] != "mcp_list_tools"
+    ]
     assert calls[2].raw_item.code == "print(1)"  # type: ignore[union-attr]
-    assert calls[5].raw_item.output == "found"  # type: ignore[union-attr]
+    assert calls[4].raw_item.output == "found"  # type: ignore[union-attr]
     for expected in (
         "response.file_search_call.searching",
         "response.code_interpreter_call_code.delta",
@@ -140,7 +154,8 @@ async def test_hosted_tools_are_sent_and_their_items_recorded(
         assert expected in raw_types
     assert result.final_output == "All done."
     # Sent back on the next turn exactly as they came.
-    assert [item.to_input_item() for item in calls] == HOSTED_OUTPUT
+    hosted = [item for item in result.new_items if not isinstance(item, MessageOutputItem)]
+    assert [item.to_input_item() for item in hosted] == HOSTED_OUTPUT
 
 
 def _approval_request(request_id: str = "mcpr_1") -> dict[str, Any]:
@@ -195,7 +210,11 @@ async def test_mcp_approval_requests_are_answered_by_the_callback(
         expected["reason"] = "Not on a Friday."
     assert answer == expected
     kinds = [item.type for item in result.new_items]
-    assert kinds == ["tool_call_item", "tool_call_output_item", "message_output_item"]
+    assert kinds == [
+        "mcp_approval_request_item",
+        "mcp_approval_response_item",
+        "message_output_item",
+    ]
 
 
 async def test_an_unanswered_mcp_approval_request_pauses_the_run_over_http(
@@ -209,7 +228,7 @@ async def test_an_unanswered_mcp_approval_request_pauses_the_run_over_http(
     [pending] = paused.interruptions
     assert pending.raw_item.type == "mcp_approval_request"
     recorded = paused.new_items[0]
-    assert isinstance(recorded, ToolCallItem)
+    assert isinstance(recorded, MCPApprovalRequestItem)
     state = paused.to_state()
     state.approve(pending)
     result = await Runner.run(agent, state)

@@ -13,6 +13,10 @@ __version__ = "0.1.0"
 
 # Public name -> the private module that defines it.
 _EXPORTS: dict[str, str] = {
+    "RunItemBase": "_items.items",
+    "MCPListToolsItem": "_items.items",
+    "MCPApprovalResponseItem": "_items.items",
+    "MCPApprovalRequestItem": "_items.items",
     "ModelTimeoutError": "exceptions",
     "ModelRefusalError": "exceptions",
     "MCPToolCancellationError": "exceptions",
@@ -163,7 +167,10 @@ __all__ = (
     "InputTokensDetails",
     "ItemHelpers",
     "LocalCallTool",
+    "MCPApprovalRequestItem",
+    "MCPApprovalResponseItem",
     "MCPConnectionError",
+    "MCPListToolsItem",
     "MCPServerError",
     "MCPToolCancellationError",
     "MCPToolError",
@@ -207,6 +214,7 @@ __all__ = (
     "RunErrorHandlers",
     "RunHooks",
     "RunItem",
+    "RunItemBase",
     "RunItemStreamEvent",
     "RunRecorder",
     "RunResult",
@@ -313,6 +321,9 @@ if TYPE_CHECKING:
     from ._items.items import HandoffCallItem as HandoffCallItem
     from ._items.items import HandoffOutputItem as HandoffOutputItem
     from ._items.items import ItemHelpers as ItemHelpers
+    from ._items.items import MCPApprovalRequestItem as MCPApprovalRequestItem
+    from ._items.items import MCPApprovalResponseItem as MCPApprovalResponseItem
+    from ._items.items import MCPListToolsItem as MCPListToolsItem
     from ._items.items import MessageOutputItem as MessageOutputItem
     from ._items.items import ModelResponse as ModelResponse
     from ._items.items import ReasoningItem as ReasoningItem
@@ -323,6 +334,7 @@ if TYPE_CHECKING:
     from ._items.items import ResponseOutputText as ResponseOutputText
     from ._items.items import ResponseReasoningItem as ResponseReasoningItem
     from ._items.items import RunItem as RunItem
+    from ._items.items import RunItemBase as RunItemBase
     from ._items.items import ToolApprovalItem as ToolApprovalItem
     from ._items.items import ToolCallItem as ToolCallItem
     from ._items.items import ToolCallOutputItem as ToolCallOutputItem

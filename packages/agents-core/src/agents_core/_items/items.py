@@ -9,10 +9,12 @@ back as the next input. Unknown item types (hosted tools, newer API additions) a
 
 from __future__ import annotations
 
+import abc
 import functools
 import json
+import weakref
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias
+from typing import TYPE_CHECKING, Annotated, Any, Generic, Literal, TypeAlias, TypeVar
 
 import pydantic
 from pydantic import BaseModel, ConfigDict, Discriminator, Tag
@@ -28,6 +30,9 @@ __all__ = (
     "HandoffCallItem",
     "HandoffOutputItem",
     "ItemHelpers",
+    "MCPApprovalRequestItem",
+    "MCPApprovalResponseItem",
+    "MCPListToolsItem",
     "MessageOutputItem",
     "ModelResponse",
     "ReasoningItem",
@@ -39,11 +44,14 @@ __all__ = (
     "ResponseOutputText",
     "ResponseReasoningItem",
     "RunItem",
+    "RunItemBase",
+    "T",
     "TResponseInputItem",
     "TResponseOutputItem",
     "ToolApprovalItem",
     "ToolCallItem",
     "ToolCallOutputItem",
+    "local_call_output_item",
     "output_item_adapter",
     "output_items_adapter",
 )
@@ -186,94 +194,151 @@ def _plain_output_items_adapter() -> TypeAdapter[list[TResponseOutputItem]]:
 # --------------------------------------------------------------------------------------------
 # Run items: what a run produced, each tied to the agent that produced it.
 
+T = TypeVar("T")
+
 
 @dataclass(eq=False)
-class MessageOutputItem:
-    """An assistant message the model produced."""
+class RunItemBase(Generic[T], abc.ABC):
+    """What every run item has: the agent that produced it and the raw item.
+
+    ``release_agent()`` drops the item's strong reference to the agent (``agent`` then reads it
+    through a weak reference, None once the agent is gone), so long-lived results do not keep
+    agent graphs alive.
+    """
 
     agent: Agent[Any]
+    raw_item: T
+
+    def release_agent(self) -> None:
+        """Keep only a weak reference to ``agent``."""
+        agent = self.__dict__.pop("agent", None)
+        if agent is not None:
+            self.__dict__["_agent_ref"] = weakref.ref(agent)
+
+    if not TYPE_CHECKING:  # (type checkers keep seeing the declared attributes only)
+
+        def __getattr__(self, name: str) -> Any:
+            # Reached only for attributes not set: ``agent`` after release_agent().
+            if name == "agent":
+                ref = self.__dict__.get("_agent_ref")
+                return ref() if ref is not None else None
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def to_input_item(self) -> TResponseInputItem:
+        """The item as a Responses input item."""
+        raw: Any = self.raw_item
+        return raw.to_input_item() if isinstance(raw, _WireModel) else dict(raw)
+
+
+@dataclass(eq=False)
+class MessageOutputItem(RunItemBase[ResponseOutputMessage]):
+    """An assistant message the model produced."""
+
     raw_item: ResponseOutputMessage
     type: Literal["message_output_item"] = "message_output_item"
 
-    def to_input_item(self) -> TResponseInputItem:
-        """The message as a Responses input item."""
-        return self.raw_item.to_input_item()
+
+def _call_id(raw: Any) -> str | None:
+    value = raw.get("call_id") if isinstance(raw, dict) else getattr(raw, "call_id", None)
+    return value if isinstance(value, str) else None
 
 
 @dataclass(eq=False)
-class ToolCallItem:
+class ToolCallItem(RunItemBase[Any]):
     """A tool call the model asked for."""
 
-    agent: Agent[Any]
     raw_item: ResponseFunctionToolCall | ResponseOtherItem
     type: Literal["tool_call_item"] = "tool_call_item"
     description: str | None = None
+    title: str | None = None
+    """A short label for the call, if one is known."""
+    tool_origin: Any = None
+    """Where the tool came from, if known (reserved; not recorded by this library yet)."""
 
-    def to_input_item(self) -> TResponseInputItem:
-        """The call as a Responses input item."""
-        return self.raw_item.to_input_item()
+    @property
+    def call_id(self) -> str | None:
+        """The call's id (None for provider-run calls that have none)."""
+        return _call_id(self.raw_item)
+
+    @property
+    def tool_name(self) -> str | None:
+        """The name of the tool called, when the call carries one."""
+        name = getattr(self.raw_item, "name", None)
+        return name if isinstance(name, str) else None
 
 
 @dataclass(eq=False)
-class ToolCallOutputItem:
+class ToolCallOutputItem(RunItemBase[Any]):
     """A tool call's output: ``output`` is what the tool returned, ``raw_item`` its wire form."""
 
-    agent: Agent[Any]
     raw_item: TResponseInputItem
     output: Any
     type: Literal["tool_call_output_item"] = "tool_call_output_item"
+    custom_data: Any = None
+    """Data of your own about the output (reserved; not set by this library yet)."""
+    tool_origin: Any = None
+    """Where the tool came from, if known (reserved; not recorded by this library yet)."""
 
-    def to_input_item(self) -> TResponseInputItem:
-        """The output as a Responses input item."""
-        return dict(self.raw_item)
+    @property
+    def call_id(self) -> str | None:
+        """The id of the call this answers."""
+        return _call_id(self.raw_item)
 
 
 @dataclass(eq=False)
-class ReasoningItem:
+class ReasoningItem(RunItemBase[ResponseReasoningItem]):
     """A reasoning item the model produced."""
 
-    agent: Agent[Any]
     raw_item: ResponseReasoningItem
     type: Literal["reasoning_item"] = "reasoning_item"
 
-    def to_input_item(self) -> TResponseInputItem:
-        """The reasoning as a Responses input item."""
-        return self.raw_item.to_input_item()
-
 
 @dataclass(eq=False)
-class HandoffCallItem:
+class HandoffCallItem(RunItemBase[ResponseFunctionToolCall]):
     """The model asking to hand the conversation to another agent (a ``transfer_to_...`` call)."""
 
-    agent: Agent[Any]
     raw_item: ResponseFunctionToolCall
     type: Literal["handoff_call_item"] = "handoff_call_item"
 
-    def to_input_item(self) -> TResponseInputItem:
-        """The call as a Responses input item."""
-        return self.raw_item.to_input_item()
-
 
 @dataclass(eq=False)
-class HandoffOutputItem:
+class HandoffOutputItem(RunItemBase[TResponseInputItem]):
     """A completed handoff: ``source_agent`` handed the conversation to ``target_agent``."""
 
-    agent: Agent[Any]
     raw_item: TResponseInputItem
     source_agent: Agent[Any]
     target_agent: Agent[Any]
     type: Literal["handoff_output_item"] = "handoff_output_item"
 
-    def to_input_item(self) -> TResponseInputItem:
-        """The handoff's tool output as a Responses input item."""
-        return dict(self.raw_item)
+
+@dataclass(eq=False)
+class MCPListToolsItem(RunItemBase[ResponseOtherItem]):
+    """A remote MCP server's list of tools, as the provider reported it (hosted MCP)."""
+
+    raw_item: ResponseOtherItem
+    type: Literal["mcp_list_tools_item"] = "mcp_list_tools_item"
 
 
 @dataclass(eq=False)
-class ToolApprovalItem:
+class MCPApprovalRequestItem(RunItemBase[ResponseOtherItem]):
+    """A remote MCP server asking to run a tool (hosted MCP with ``require_approval``)."""
+
+    raw_item: ResponseOtherItem
+    type: Literal["mcp_approval_request_item"] = "mcp_approval_request_item"
+
+
+@dataclass(eq=False)
+class MCPApprovalResponseItem(RunItemBase[TResponseInputItem]):
+    """The answer to a remote MCP server's approval request (``mcp_approval_response``)."""
+
+    raw_item: TResponseInputItem
+    type: Literal["mcp_approval_response_item"] = "mcp_approval_response_item"
+
+
+@dataclass(eq=False)
+class ToolApprovalItem(RunItemBase[Any]):
     """A tool call waiting for a person to approve or reject it (``RunResult.interruptions``)."""
 
-    agent: Agent[Any]
     raw_item: ResponseFunctionToolCall | ResponseOtherItem
     tool_name: str | None = None
     type: Literal["tool_approval_item"] = "tool_approval_item"
@@ -292,6 +357,11 @@ class ToolApprovalItem:
         return str(name) if name is not None else None
 
     @property
+    def qualified_name(self) -> str | None:
+        """The tool's name for display (tools here have no namespaces: the same as ``name``)."""
+        return self.name
+
+    @property
     def arguments(self) -> str | None:
         """The call's arguments, as the JSON text the model sent (None when it has none)."""
         raw = self.raw_item
@@ -305,6 +375,23 @@ class ToolApprovalItem:
         except (TypeError, ValueError):
             return str(value)
 
+    def to_input_item(self) -> TResponseInputItem:
+        """Never model input: an approval request is decided, not sent (raises ``UserError``)."""
+        from ..exceptions import UserError
+
+        raise UserError(
+            "A ToolApprovalItem is not model input: decide it with RunState.approve / reject "
+            "and resume the run."
+        )
+
+
+def local_call_output_item(agent: Agent[Any], raw_item: TResponseInputItem, output: Any) -> RunItem:
+    """The run item for a local tool's answer: an ``MCPApprovalResponseItem`` for an answer to
+    a hosted MCP approval request, else a ``ToolCallOutputItem``."""
+    if raw_item.get("type") == "mcp_approval_response":
+        return MCPApprovalResponseItem(agent=agent, raw_item=raw_item)
+    return ToolCallOutputItem(agent=agent, raw_item=raw_item, output=output)
+
 
 RunItem: TypeAlias = (
     MessageOutputItem
@@ -313,6 +400,9 @@ RunItem: TypeAlias = (
     | ReasoningItem
     | HandoffCallItem
     | HandoffOutputItem
+    | MCPListToolsItem
+    | MCPApprovalRequestItem
+    | MCPApprovalResponseItem
 )
 """Any item a run produces."""
 

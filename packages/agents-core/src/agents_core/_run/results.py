@@ -88,6 +88,15 @@ class RunResultBase:
         """The agent that was active when the run ended."""
         raise NotImplementedError
 
+    def release_agents(self, *, release_new_items: bool = True) -> None:
+        """Drop the strong references this result holds to agents (each item's ``agent`` then
+        reads through a weak reference), for results kept long after their agents."""
+        if release_new_items:
+            for item in self.new_items:
+                item.release_agent()
+            for pending in getattr(self, "interruptions", ()):
+                pending.release_agent()
+
     def final_output_as(self, cls: type[T], raise_if_incorrect_type: bool = False) -> T:
         """The final output, typed as ``cls`` (checked with ``isinstance`` when asked)."""
         if raise_if_incorrect_type and not isinstance(self.final_output, cls):

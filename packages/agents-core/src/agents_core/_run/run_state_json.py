@@ -11,6 +11,9 @@ from pydantic import BaseModel
 from .._items.items import (
     HandoffCallItem,
     HandoffOutputItem,
+    MCPApprovalRequestItem,
+    MCPApprovalResponseItem,
+    MCPListToolsItem,
     MessageOutputItem,
     ReasoningItem,
     ResponseFunctionToolCall,
@@ -60,6 +63,8 @@ def item_to_json(item: RunItem | ToolApprovalItem) -> dict[str, Any]:
     if isinstance(item, ToolCallOutputItem):
         data["raw_item"] = dict(item.raw_item)
         data["output"] = output_json(item.output)
+    elif isinstance(item, MCPApprovalResponseItem):
+        data["raw_item"] = dict(item.raw_item)
     elif isinstance(item, HandoffOutputItem):
         data["raw_item"] = dict(item.raw_item)
         data["source_agent"] = item.source_agent.name
@@ -92,6 +97,14 @@ def item_from_json(data: dict[str, Any], agents: dict[str, Agent[Any]]) -> Any:
         return ReasoningItem(agent, _raw_output_item(data, ResponseReasoningItem))
     if kind == "handoff_call_item":
         return HandoffCallItem(agent, _raw_output_item(data, ResponseFunctionToolCall))
+    if kind == "mcp_list_tools_item":
+        return MCPListToolsItem(agent, _raw_output_item(data, ResponseOtherItem))
+    if kind == "mcp_approval_request_item":
+        return MCPApprovalRequestItem(agent, _raw_output_item(data, ResponseOtherItem))
+    if kind == "mcp_approval_response_item":
+        if not isinstance(data["raw_item"], dict):
+            raise ValueError("an mcp_approval_response_item needs a raw_item object")
+        return MCPApprovalResponseItem(agent, dict(data["raw_item"]))
     if kind == "tool_approval_item":
         raw = _raw_output_item(data, ResponseFunctionToolCall | ResponseOtherItem)
         return ToolApprovalItem(agent, raw, tool_name=data.get("tool_name"))

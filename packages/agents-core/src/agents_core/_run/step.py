@@ -18,6 +18,8 @@ from .._items.items import (
     HandoffCallItem,
     HandoffOutputItem,
     ItemHelpers,
+    MCPApprovalRequestItem,
+    MCPApprovalResponseItem,
     MessageOutputItem,
     ResponseFunctionToolCall,
     ResponseOutputMessage,
@@ -25,6 +27,7 @@ from .._items.items import (
     ToolApprovalItem,
     ToolCallItem,
     ToolCallOutputItem,
+    local_call_output_item,
 )
 from .._memory.history import paired_history
 from .._tools.approvals import DEFAULT_REJECTION_MESSAGE, requires_approval
@@ -76,9 +79,9 @@ class _TurnWork:
 
 def _read_turn(turn_items: list[RunItem], turn: PreparedTurn) -> _TurnWork:
     work = _TurnWork()
-    answered: dict[str, ToolCallOutputItem | HandoffOutputItem] = {}
+    answered: dict[str, RunItem] = {}
     for item in turn_items:
-        if isinstance(item, ToolCallOutputItem | HandoffOutputItem):
+        if isinstance(item, ToolCallOutputItem | HandoffOutputItem | MCPApprovalResponseItem):
             raw = item.raw_item
             answered[str(raw.get("call_id") or raw.get("approval_request_id"))] = item
     for item in turn_items:
@@ -87,17 +90,17 @@ def _read_turn(turn_items: list[RunItem], turn: PreparedTurn) -> _TurnWork:
         elif isinstance(item, HandoffCallItem):
             if item.raw_item.call_id not in answered:
                 work.handoff_calls.append(item)
-        elif isinstance(item, ToolCallItem):
+        elif isinstance(item, ToolCallItem | MCPApprovalRequestItem):
             _read_call(item, turn, answered, work)
-        elif isinstance(item, ToolCallOutputItem):
+        elif isinstance(item, ToolCallOutputItem | MCPApprovalResponseItem):
             work.tool_activity = True
     return work
 
 
 def _read_call(
-    item: ToolCallItem,
+    item: ToolCallItem | MCPApprovalRequestItem,
     turn: PreparedTurn,
-    answered: dict[str, ToolCallOutputItem | HandoffOutputItem],
+    answered: dict[str, RunItem],
     work: _TurnWork,
 ) -> None:
     call = item.raw_item
@@ -209,7 +212,7 @@ async def _local_decision(
         agent=agent,
     )
     answer = await tool.answer_approval(context, call, decision, message)
-    return ToolCallOutputItem(agent=agent, raw_item=answer, output=answer.get("approve"))
+    return local_call_output_item(agent, answer, answer.get("approve"))
 
 
 async def finish_turn(run: RunInProgress, agent: Agent[Any], turn: PreparedTurn) -> NextStep:

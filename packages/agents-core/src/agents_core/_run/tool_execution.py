@@ -13,7 +13,7 @@ from .._items.items import (
     ItemHelpers,
     ResponseFunctionToolCall,
     ResponseOtherItem,
-    ToolCallOutputItem,
+    local_call_output_item,
 )
 from .._tools.tools import FunctionTool, LocalCallTool, default_error_rewriter
 from ..exceptions import (
@@ -167,7 +167,7 @@ async def _execute_one(
             output_item=raw_item,
         )
     await call_hooks(run, agent, "on_tool_end", tool, output, context=ctx)
-    item = ToolCallOutputItem(agent=agent, raw_item=raw_item, output=output)
+    item = local_call_output_item(agent, raw_item, output)
     return FunctionToolResult(tool=tool, output=output, run_item=item)
 
 

@@ -14,6 +14,8 @@ from .._base.usage import Usage
 from .._items.items import (
     HandoffCallItem,
     ItemHelpers,
+    MCPApprovalRequestItem,
+    MCPListToolsItem,
     MessageOutputItem,
     ModelResponse,
     ReasoningItem,
@@ -422,6 +424,11 @@ async def process_output(
                 unknown_outputs.append(await _unknown_tool(run, agent, output))
         elif isinstance(output, ResponseReasoningItem):
             items.append(ReasoningItem(agent=agent, raw_item=output))
+        elif output.type == "mcp_list_tools":
+            items.append(MCPListToolsItem(agent=agent, raw_item=output))
+        elif output.type == "mcp_approval_request":
+            # Answered by its hosted MCP tool (a callback, or a person) in finish_turn.
+            items.append(MCPApprovalRequestItem(agent=agent, raw_item=output))
         else:
             # Provider-executed items (hosted tool calls and the like) are recorded as they are;
             # call items of a local tool (computer use, shell) are run by finish_turn.
@@ -439,6 +446,9 @@ _EVENT_NAMES = {
     "reasoning_item": "reasoning_item_created",
     "handoff_call_item": "handoff_requested",
     "handoff_output_item": "handoff_occured",
+    "mcp_list_tools_item": "mcp_list_tools",
+    "mcp_approval_request_item": "mcp_approval_requested",
+    "mcp_approval_response_item": "mcp_approval_response",
 }
 
 

@@ -9,8 +9,9 @@ from collections import deque
 from typing import Any
 
 from .._base.logging import log
-from ._core import Span, Trace
 from ._processor import TracingExporter, TracingProcessor
+from ._spans import Span
+from ._traces import Trace
 
 __all__ = ("BatchTraceProcessor",)
 
@@ -113,7 +114,7 @@ class BatchTraceProcessor(TracingProcessor):
 
     # --- control ----------------------------------------------------------------------------
 
-    def force_flush(self, timeout: float | None = None) -> None:
+    def force_flush(self, *, timeout: float | None = None) -> None:
         """Export everything queued so far; waits up to ``timeout`` seconds (default 30)."""
         with self._condition:
             if self._thread is None or not self._thread.is_alive():

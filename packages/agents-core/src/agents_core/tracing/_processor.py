@@ -6,7 +6,8 @@ import abc
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._core import Span, Trace
+    from ._spans import Span
+    from ._traces import Trace
 
 __all__ = ("TracingExporter", "TracingProcessor")
 

@@ -1,0 +1,21 @@
+"""The process's trace provider."""
+
+from typing import Any
+
+from ._setup import get_trace_provider as get_trace_provider
+from ._setup import set_trace_provider as set_trace_provider
+
+__all__ = (
+    "GLOBAL_TRACE_PROVIDER",
+    "get_trace_provider",
+    "set_trace_provider",
+)
+
+
+def __getattr__(name: str) -> Any:
+    # GLOBAL_TRACE_PROVIDER changes when a provider is set: read it live.
+    if name == "GLOBAL_TRACE_PROVIDER":
+        from . import _setup
+
+        return _setup.GLOBAL_TRACE_PROVIDER
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,20 @@
+"""The process's trace provider (from ``agents_core.tracing.setup``)."""
+
+from typing import Any
+
+from agents_core.tracing import setup as _setup
+from agents_core.tracing.setup import get_trace_provider as get_trace_provider
+from agents_core.tracing.setup import set_trace_provider as set_trace_provider
+
+__all__ = (
+    "GLOBAL_TRACE_PROVIDER",
+    "get_trace_provider",
+    "set_trace_provider",
+)
+
+
+def __getattr__(name: str) -> Any:
+    # GLOBAL_TRACE_PROVIDER changes when a provider is set: read it live.
+    if name == "GLOBAL_TRACE_PROVIDER":
+        return _setup.GLOBAL_TRACE_PROVIDER
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -105,7 +105,9 @@ async def test_span_tree_of_a_run_with_tools_handoffs_and_guardrails(collector: 
     assert {a["parent_id"] for a in agents.values()} == {task["id"]}
     assert agents["Triage"]["span_data"]["tools"] == ["lookup"]
     turns = by_type(spans, "turn")
-    assert [(t["span_data"]["data"]["turn"], t["span_data"]["data"]["agent_name"]) for t in turns] == [
+    assert [
+        (t["span_data"]["data"]["turn"], t["span_data"]["data"]["agent_name"]) for t in turns
+    ] == [
         (1, "Triage"),
         (2, "Triage"),
         (3, "Billing"),

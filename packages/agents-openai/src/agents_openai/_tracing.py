@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import random
 import threading
-import time
 from typing import Any
 
 import httpx2
@@ -146,7 +145,9 @@ class OpenAITracingExporter(TracingExporter):
         for attempt in range(1, max(1, self.max_retries) + 1):
             wait: float | None = None
             try:
-                response = self._client.post(self.endpoint, content=body, headers=self._headers(key))
+                response = self._client.post(
+                    self.endpoint, content=body, headers=self._headers(key)
+                )
             except httpx2.HTTPError as exc:
                 log().warning("trace export request failed", error=type(exc).__name__)
             else:

@@ -256,5 +256,3 @@ def mcp_tools_span(
     """A span for listing an MCP server's tools."""
     data = MCPListToolsSpanData(server, result)
     return get_trace_provider().create_span(data, span_id, parent, disabled)
-
-

@@ -305,9 +305,7 @@ class TurnSpanData(SpanData):
 
     def export(self) -> dict[str, Any]:
         """A custom span: ``sdk_span_type``, the turn number, the agent and the turn's usage."""
-        return _usage_data(
-            "turn", {"turn": self.turn, "agent_name": self.agent_name}, self.usage
-        )
+        return _usage_data("turn", {"turn": self.turn, "agent_name": self.agent_name}, self.usage)
 
 
 class ResponseSpanData(SpanData):

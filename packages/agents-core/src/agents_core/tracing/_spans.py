@@ -337,9 +337,11 @@ class SpanImpl(Span[TSpanData]):
         trace_metadata = self._trace_metadata
         data_metadata = getattr(self._span_data, "metadata", None)
         if trace_metadata or data_metadata:
-            metadata = {
-                key: trace_metadata[key] for key in _ROUTED_METADATA_KEYS if key in trace_metadata
-            } if trace_metadata else {}
+            metadata = (
+                {key: trace_metadata[key] for key in _ROUTED_METADATA_KEYS if key in trace_metadata}
+                if trace_metadata
+                else {}
+            )
             if isinstance(data_metadata, dict):
                 for key, value in data_metadata.items():
                     metadata.setdefault(key, value)

@@ -8,6 +8,7 @@ trace rebuilt from a saved run (``TraceState``) whose start was already reported
 from __future__ import annotations
 
 import abc
+import contextlib
 import contextvars
 import hashlib
 from collections.abc import Mapping
@@ -115,10 +116,8 @@ def _mark_started(trace_id: str) -> None:
     started.pop(trace_id, None)
     started[trace_id] = None
     if len(started) > _MAX_STARTED_TRACE_IDS:
-        try:
-            del started[next(iter(started))]
-        except (KeyError, RuntimeError, StopIteration):
-            pass  # another thread trimmed it first
+        with contextlib.suppress(KeyError, RuntimeError, StopIteration):
+            del started[next(iter(started))]  # unless another thread trimmed it first
 
 
 def trace_id_was_started(trace_id: str | None) -> bool:

@@ -2,6 +2,4 @@
 
 from ._log import logger as logger
 
-__all__ = (
-    "logger",
-)
+__all__ = ("logger",)

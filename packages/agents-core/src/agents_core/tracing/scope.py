@@ -2,6 +2,4 @@
 
 from ._scope import Scope as Scope
 
-__all__ = (
-    "Scope",
-)
+__all__ = ("Scope",)

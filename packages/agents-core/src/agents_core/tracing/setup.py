@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from ._provider import TraceProvider
 from ._setup import get_trace_provider as get_trace_provider
 from ._setup import set_trace_provider as set_trace_provider
 
@@ -10,6 +11,9 @@ __all__ = (
     "get_trace_provider",
     "set_trace_provider",
 )
+
+GLOBAL_TRACE_PROVIDER: TraceProvider | None
+"""The provider in use (None until one is made or set), read live."""
 
 
 def __getattr__(name: str) -> Any:

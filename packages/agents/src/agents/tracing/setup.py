@@ -3,6 +3,7 @@
 from typing import Any
 
 from agents_core.tracing import setup as _setup
+from agents_core.tracing.provider import TraceProvider
 from agents_core.tracing.setup import get_trace_provider as get_trace_provider
 from agents_core.tracing.setup import set_trace_provider as set_trace_provider
 
@@ -11,6 +12,9 @@ __all__ = (
     "get_trace_provider",
     "set_trace_provider",
 )
+
+GLOBAL_TRACE_PROVIDER: TraceProvider | None
+"""The provider in use (None until one is made or set), read live."""
 
 
 def __getattr__(name: str) -> Any:

@@ -1,10 +1,12 @@
 """The process's trace provider."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ._provider import TraceProvider
 from ._setup import get_trace_provider as get_trace_provider
 from ._setup import set_trace_provider as set_trace_provider
+
+if TYPE_CHECKING:
+    from ._provider import TraceProvider
 
 __all__ = (
     "GLOBAL_TRACE_PROVIDER",

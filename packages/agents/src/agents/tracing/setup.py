@@ -1,11 +1,13 @@
 """The process's trace provider (from ``agents_core.tracing.setup``)."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from agents_core.tracing import setup as _setup
-from agents_core.tracing.provider import TraceProvider
 from agents_core.tracing.setup import get_trace_provider as get_trace_provider
 from agents_core.tracing.setup import set_trace_provider as set_trace_provider
+
+if TYPE_CHECKING:
+    from agents_core.tracing.provider import TraceProvider
 
 __all__ = (
     "GLOBAL_TRACE_PROVIDER",

@@ -1,5 +1,7 @@
 """The process's trace provider."""
 
+from __future__ import annotations
+
 from typing import TYPE_CHECKING, Any
 
 from ._setup import get_trace_provider as get_trace_provider

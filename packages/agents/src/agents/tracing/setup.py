@@ -1,5 +1,7 @@
 """The process's trace provider (from ``agents_core.tracing.setup``)."""
 
+from __future__ import annotations
+
 from typing import TYPE_CHECKING, Any
 
 from agents_core.tracing import setup as _setup

@@ -250,3 +250,23 @@ async def test_runs_export_to_a_jsonl_file(tmp_path: Path) -> None:
         "turn",
         "turn",
     ]
+
+
+async def test_a_tool_failure_the_model_is_told_about_is_on_the_tool_span(
+    collector: Collector,
+) -> None:
+    @function_tool
+    def fragile() -> str:
+        raise RuntimeError("secret detail")
+
+    model = ScriptedModel([function_call("fragile", {}, call_id="f"), "recovered"])
+    result = await Runner.run(Agent(name="a", model=model, tools=[fragile]), "go")
+    assert result.final_output == "recovered"
+    [tool] = by_type(collector.spans, "function")
+    assert tool["error"] == {
+        "message": "Error running tool (non-fatal)",
+        "data": {"tool_name": "fragile", "error": "RuntimeError"},
+    }
+    assert "secret detail" not in json.dumps(tool["error"])
+    [agent] = by_type(collector.spans, "agent")
+    assert agent["error"] is None

@@ -196,9 +196,9 @@ def test_official_span_kinds_export_as_officially(recorder: Recorder) -> None:
 
 
 def test_a_trace_s_api_key_reaches_its_spans_and_never_its_export(recorder: Recorder) -> None:
-    with trace("keyed", tracing={"api_key": "sk-trace"}, metadata={"agent_harness_id": "h"}) as t:
-        with custom_span("child") as span:
-            pass
+    keyed = trace("keyed", tracing={"api_key": "sk-trace"}, metadata={"agent_harness_id": "h"})
+    with keyed as t, custom_span("child") as span:
+        pass
     assert t.tracing_api_key == "sk-trace" and span.tracing_api_key == "sk-trace"
     assert "sk-trace" not in str(t.export()) and "sk-trace" not in str(span.export())
     assert t.to_json() == t.export()

@@ -140,7 +140,8 @@ def test_processors_see_starts_and_ends_in_order(recorder: Recorder) -> None:
 
 def test_spans_and_traces_are_weakly_referenceable(recorder: Recorder) -> None:
     with trace("weak") as current, custom_span("s") as span:
-        refs = [weakref.ref(current), weakref.ref(span), weakref.ref(NoOpTrace())]
+        refs: list[weakref.ref[Any]] = [weakref.ref(current), weakref.ref(span)]
+        refs.append(weakref.ref(NoOpTrace()))
         refs.append(weakref.ref(NoOpSpan(span.span_data)))
     table: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary({span: 1})
     assert table[span] == 1 and refs[0]() is current and refs[1]() is span
@@ -166,7 +167,7 @@ def test_official_span_kinds_export_as_officially(recorder: Recorder) -> None:
         ):
             with span:
                 pass
-    assert [s.export()["span_data"] for s in recorder.spans()] == [
+    assert [(s.export() or {})["span_data"] for s in recorder.spans()] == [
         {"type": "custom", "name": "task", "data": {"sdk_span_type": "task", "name": "Workflow"}},
         {
             "type": "custom",
@@ -202,9 +203,11 @@ def test_a_trace_s_api_key_reaches_its_spans_and_never_its_export(recorder: Reco
     assert t.tracing_api_key == "sk-trace" and span.tracing_api_key == "sk-trace"
     assert "sk-trace" not in str(t.export()) and "sk-trace" not in str(span.export())
     assert t.to_json() == t.export()
-    assert t.to_json(include_tracing_api_key=True) == {**t.export(), "tracing_api_key": "sk-trace"}
+    exported = t.export()
+    assert exported is not None
+    assert t.to_json(include_tracing_api_key=True) == {**exported, "tracing_api_key": "sk-trace"}
     # The trace's routing metadata is copied onto its spans, as officially.
-    assert span.export()["metadata"] == {"agent_harness_id": "h"}
+    assert (span.export() or {})["metadata"] == {"agent_harness_id": "h"}
 
 
 def test_trace_state_round_trips_and_rejoins_without_a_second_start(recorder: Recorder) -> None:

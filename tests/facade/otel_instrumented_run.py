@@ -11,7 +11,9 @@ import asyncio
 import json
 import sys
 
-from opentelemetry.instrumentation.genai.openai_agents import OpenAIAgentsInstrumentor
+from opentelemetry.instrumentation.genai.openai_agents import (  # type: ignore[import-not-found]
+    OpenAIAgentsInstrumentor,  # installed only in the test's throwaway environment
+)
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter

@@ -38,6 +38,9 @@ class _Tracing:
     """The tracing package's names, imported on first use (not at every span)."""
 
     loaded = False
+    current_span: Any
+    span_impl: Any
+    trace_impl: Any
     get_trace_provider: Any
     default_provider: Any
     no_op_trace: Any
@@ -55,8 +58,11 @@ class _Tracing:
     def load(cls) -> type[_Tracing]:
         if not cls.loaded:
             from .. import tracing
-            from ..tracing import config, span_data, traces
+            from ..tracing import _scope, config, span_data, spans, traces
 
+            cls.current_span = _scope.current_span
+            cls.span_impl = spans.SpanImpl
+            cls.trace_impl = traces.TraceImpl
             cls.get_trace_provider = tracing.get_trace_provider
             cls.default_provider = tracing.DefaultTraceProvider
             cls.no_op_trace = traces.NoOpTrace
@@ -94,6 +100,7 @@ class RunTracing:
 
     __slots__ = (
         "_agent_span",
+        "_fast",
         "_owned_trace",
         "_provider",
         "_task_span",
@@ -109,6 +116,9 @@ class RunTracing:
         self.include_data = False
         self.task_and_turn_spans = False
         self._provider: TraceProvider | None = None
+        # With the default provider and its own trace: what ``create_span`` would give every
+        # span of the run (trace id, processor, API key, metadata), to make them directly.
+        self._fast: tuple[str, Any, str | None, Any] | None = None
         self._owned_trace: Trace | None = None
         self._agent_span: Span[Any] | None = None
         self._task_span: Span[Any] | None = None
@@ -129,18 +139,36 @@ class RunTracing:
         if type(provider) is tracing.default_provider and not provider.is_recording():  # type: ignore[attr-defined]
             return  # the default: no processor, nothing to record
         if current is None:
-            current = provider.create_trace(
-                config.workflow_name,
-                trace_id=config.trace_id,
-                group_id=config.group_id,
-                metadata=config.trace_metadata,
-                tracing=config.tracing,
-            )
+            if type(provider) is tracing.default_provider:  # what its create_trace would make
+                current = tracing.trace_impl(
+                    config.workflow_name,
+                    config.trace_id,
+                    config.group_id,
+                    config.trace_metadata,
+                    provider._multi_processor,  # type: ignore[attr-defined]
+                    config.tracing.get("api_key") if config.tracing else None,
+                )
+            else:
+                current = provider.create_trace(
+                    config.workflow_name,
+                    trace_id=config.trace_id,
+                    group_id=config.group_id,
+                    metadata=config.trace_metadata,
+                    tracing=config.tracing,
+                )
             current.start(mark_as_current=True)
             self._owned_trace = current
         if isinstance(current, tracing.no_op_trace) or current.trace_id == "no-op":
             return
         self._provider = provider
+        if type(provider) is tracing.default_provider and type(current) is tracing.trace_impl:
+            own: Any = current
+            self._fast = (
+                own._trace_id,
+                provider._multi_processor,  # type: ignore[attr-defined]
+                own._tracing_api_key,
+                own.metadata,
+            )
         self.active = True
         self.include_data = config.trace_include_sensitive_data
         self.task_and_turn_spans = tracing.include_task_and_turn_spans(config.tracing)
@@ -148,7 +176,19 @@ class RunTracing:
             self._task_span = self._start(tracing.task(config.workflow_name))
 
     def _start(self, data: Any) -> Span[Any]:
-        span: Span[Any] = self._provider.create_span(data)  # type: ignore[union-attr]
+        """A started span, made current: directly for the default provider's own trace and
+        spans (as its ``create_span`` would), else through the provider."""
+        fast = self._fast
+        if fast is not None:
+            parent = _Tracing.current_span.get()
+            if parent is None or type(parent) is _Tracing.span_impl:
+                parent_id = None if parent is None else parent._span_id
+                span: Span[Any] = _Tracing.span_impl(
+                    fast[0], None, parent_id, fast[1], data, fast[2], fast[3]
+                )
+                span.start(mark_as_current=True)
+                return span
+        span = self._provider.create_span(data)  # type: ignore[union-attr]
         span.start(mark_as_current=True)
         return span
 

@@ -9,7 +9,7 @@ from collections import deque
 from typing import Any
 
 from .._base.logging import log
-from ._processor import TracingExporter, TracingProcessor
+from ._processor import TracingExporter, TracingProcessor, does_nothing
 from ._spans import Span
 from ._traces import Trace
 
@@ -60,6 +60,10 @@ class BatchTraceProcessor(TracingProcessor):
         self._max_batch_size = max_batch_size
         self._schedule_delay = schedule_delay
         self._trigger_size = max(1, int(max_queue_size * export_trigger_ratio))
+        # A full batch goes out as soon as it is full: exports are made of batches of this size
+        # anyway, and items exported young are freed young (long-lived queued spans would make
+        # the garbage collector's full passes, which walk every live object, more frequent).
+        self._wake_size = min(self._trigger_size, max_batch_size)
         self._reset()
 
     def _reset(self) -> None:
@@ -79,9 +83,11 @@ class BatchTraceProcessor(TracingProcessor):
         """Queue the trace."""
         self._enqueue(trace)
 
+    @does_nothing
     def on_trace_end(self, trace: Trace) -> None:
         """Nothing: the trace was queued when it started."""
 
+    @does_nothing
     def on_span_start(self, span: Span[Any]) -> None:
         """Nothing: spans are queued when they end."""
 
@@ -101,7 +107,7 @@ class BatchTraceProcessor(TracingProcessor):
             return
         # deque.append is atomic: the lock is taken only to start the thread or to wake it.
         pending.append(item)
-        if self._thread is None or len(pending) == self._trigger_size:
+        if self._thread is None or len(pending) == self._wake_size:
             with self._condition:
                 if self._thread is None:
                     self._start_thread()
@@ -164,7 +170,7 @@ class BatchTraceProcessor(TracingProcessor):
         return (
             self._stopping
             or self._flush_requested > self._flushed
-            or len(self._pending) >= self._trigger_size
+            or len(self._pending) >= self._wake_size
         )
 
     def _export(self, items: list[Trace | Span[Any]]) -> None:

@@ -13,22 +13,53 @@ __all__ = ("iso_from_ns", "new_group_id", "new_span_id", "new_trace_id", "now_is
 # than reading the OS's random source each time. It is reseeded in a forked child, so parent and
 # child never repeat each other's ids.
 _ids = random.Random(os.urandom(32))
-os.register_at_fork(after_in_child=lambda: _ids.seed(os.urandom(32)))
+# Ids are made 64 at a time from one draw of random bits (a list pop is atomic, so threads may
+# share the lists; two threads refilling at once only make more ids).
+_BATCH = 64
+_trace_ids: list[str] = []
+_span_ids: list[str] = []
+_group_ids: list[str] = []
+
+
+def _reseed_in_child() -> None:
+    _ids.seed(os.urandom(32))
+    _trace_ids.clear()
+    _span_ids.clear()
+    _group_ids.clear()
+
+
+os.register_at_fork(after_in_child=_reseed_in_child)
+
+
+def _refill(ids: list[str], prefix: str, digits: int) -> str:
+    size = digits // 2
+    text = _ids.getrandbits(8 * size * _BATCH).to_bytes(size * _BATCH, "big").hex()
+    ids.extend([prefix + text[i : i + digits] for i in range(digits, digits * _BATCH, digits)])
+    return prefix + text[:digits]
 
 
 def new_trace_id() -> str:
     """``trace_`` and 32 hex digits."""
-    return f"trace_{_ids.getrandbits(128):032x}"
+    try:
+        return _trace_ids.pop()
+    except IndexError:
+        return _refill(_trace_ids, "trace_", 32)
 
 
 def new_span_id() -> str:
     """``span_`` and 24 hex digits."""
-    return f"span_{_ids.getrandbits(96):024x}"
+    try:
+        return _span_ids.pop()
+    except IndexError:
+        return _refill(_span_ids, "span_", 24)
 
 
 def new_group_id() -> str:
     """``group_`` and 24 hex digits."""
-    return f"group_{_ids.getrandbits(96):024x}"
+    try:
+        return _group_ids.pop()
+    except IndexError:
+        return _refill(_group_ids, "group_", 24)
 
 
 # (second, "YYYY-MM-DDTHH:MM:SS") of the last second formatted, swapped whole (thread-safe).

@@ -13,12 +13,13 @@ import inspect
 import os
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 from .._base.logging import log
 from ._config import TracingConfig
 from ._ids import new_group_id, new_span_id, new_trace_id, now_iso
-from ._processor import TracingProcessor
+from ._processor import TracingProcessor, is_no_op
 from ._scope import current_span, current_trace
 from ._spans import NoOpSpan, Span, SpanImpl, TSpanData
 from ._traces import NoOpTrace, Trace, TraceImpl
@@ -26,11 +27,12 @@ from ._traces import NoOpTrace, Trace, TraceImpl
 __all__ = ("DefaultTraceProvider", "SynchronousMultiTracingProcessor", "TraceProvider")
 
 
-def _failed(processor: TracingProcessor, hook: str, exc: Exception) -> None:
+def _failed(hook: Any, exc: Exception, name: str | None = None) -> None:
+    processor = getattr(hook, "__self__", hook)
     log().error(
         "tracing processor failed",
         processor=type(processor).__name__,
-        hook=hook,
+        hook=name or getattr(hook, "__name__", "?"),
         error=f"{type(exc).__name__}: {exc}",
     )
 
@@ -45,12 +47,34 @@ def _takes_timeout(method: Any) -> bool:
 
 class SynchronousMultiTracingProcessor(TracingProcessor):
     """Passes every event to each of its processors in order; a processor's error is logged and
-    never reaches the traced code (nor the processors after it)."""
+    never reaches the traced code (nor the processors after it).
+
+    The processors are an immutable tuple, swapped whole, and each hook calls a tuple of bound
+    methods made when they change (hooks marked ``does_nothing`` left out), so no lock is taken
+    and nothing is looked up per event.
+    """
 
     def __init__(self) -> None:
-        # An immutable tuple, swapped whole: the hooks iterate it without a lock.
-        self._processors: tuple[TracingProcessor, ...] = ()
         self._lock = threading.Lock()
+        self._processors = ()
+
+    @property
+    def _processors(self) -> tuple[TracingProcessor, ...]:
+        return self._all
+
+    @_processors.setter
+    def _processors(self, processors: tuple[TracingProcessor, ...]) -> None:
+        def bound(hook: str) -> tuple[Callable[[Any], None], ...]:
+            return tuple(getattr(p, hook) for p in processors if not is_no_op(p, hook))
+
+        hooks = (
+            bound("on_trace_start"),
+            bound("on_trace_end"),
+            bound("on_span_start"),
+            bound("on_span_end"),
+        )
+        self._all = tuple(processors)
+        self._trace_start, self._trace_end, self._span_start, self._span_end = hooks
 
     def add_tracing_processor(self, tracing_processor: TracingProcessor) -> None:
         """Add a processor after the others."""
@@ -64,35 +88,35 @@ class SynchronousMultiTracingProcessor(TracingProcessor):
 
     def on_trace_start(self, trace: Trace) -> None:
         """Tell each processor that ``trace`` started."""
-        for processor in self._processors:
+        for hook in self._trace_start:
             try:
-                processor.on_trace_start(trace)
+                hook(trace)
             except Exception as exc:
-                _failed(processor, "on_trace_start", exc)
+                _failed(hook, exc)
 
     def on_trace_end(self, trace: Trace) -> None:
         """Tell each processor that ``trace`` finished."""
-        for processor in self._processors:
+        for hook in self._trace_end:
             try:
-                processor.on_trace_end(trace)
+                hook(trace)
             except Exception as exc:
-                _failed(processor, "on_trace_end", exc)
+                _failed(hook, exc)
 
     def on_span_start(self, span: Span[Any]) -> None:
         """Tell each processor that ``span`` started."""
-        for processor in self._processors:
+        for hook in self._span_start:
             try:
-                processor.on_span_start(span)
+                hook(span)
             except Exception as exc:
-                _failed(processor, "on_span_start", exc)
+                _failed(hook, exc)
 
     def on_span_end(self, span: Span[Any]) -> None:
         """Tell each processor that ``span`` finished."""
-        for processor in self._processors:
+        for hook in self._span_end:
             try:
-                processor.on_span_end(span)
+                hook(span)
             except Exception as exc:
-                _failed(processor, "on_span_end", exc)
+                _failed(hook, exc)
 
     def shutdown(self, timeout: float | None = None) -> None:
         """Shut each processor down, within ``timeout`` seconds overall when given."""
@@ -111,7 +135,7 @@ class SynchronousMultiTracingProcessor(TracingProcessor):
                 else:
                     processor.shutdown()
             except Exception as exc:
-                _failed(processor, "shutdown", exc)
+                _failed(processor, exc, "shutdown")
 
     def force_flush(self) -> None:
         """Ask each processor to export what it holds now."""
@@ -119,7 +143,7 @@ class SynchronousMultiTracingProcessor(TracingProcessor):
             try:
                 processor.force_flush()
             except Exception as exc:
-                _failed(processor, "force_flush", exc)
+                _failed(processor, exc, "force_flush")
 
 
 class TraceProvider(abc.ABC):
@@ -302,6 +326,17 @@ class DefaultTraceProvider(TraceProvider):
             if trace is None:
                 return NoOpSpan(span_data)
             span = current_span.get()
+            if type(trace) is TraceImpl and (span is None or type(span) is SpanImpl):
+                # The common case, our own trace and spans: no property lookups.
+                return SpanImpl(
+                    trace._trace_id,
+                    span_id,
+                    None if span is None else span._span_id,
+                    self._multi_processor,
+                    span_data,
+                    trace._tracing_api_key,
+                    trace.metadata,
+                )
             if isinstance(trace, NoOpTrace) or trace.trace_id == "no-op" or _is_noop_span(span):
                 return NoOpSpan(span_data)
             parent_id = span.span_id if span is not None else None

@@ -287,7 +287,10 @@ class SpanImpl(Span[TSpanData]):
         token = self._prev_span_token
         if reset_current and token is not None:
             self._prev_span_token = None
-            reset_quietly(current_span, token)
+            try:  # noqa: SIM105 - reset_quietly, inlined: this runs for every span
+                current_span.reset(token)
+            except ValueError:
+                pass  # a token of another context (an async generator finalised elsewhere)
 
     def set_error(self, error: SpanError) -> None:
         """Record what went wrong (the last call wins)."""

@@ -11,6 +11,7 @@ import abc
 import contextlib
 import contextvars
 import hashlib
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -108,16 +109,17 @@ class Trace(abc.ABC):
 # Trace ids started in this process (most recent last, bounded), so that a resumed run can
 # rejoin its trace instead of starting it again.
 _MAX_STARTED_TRACE_IDS = 4096
-_started_trace_ids: dict[str, None] = {}
+# An OrderedDict drops its oldest entry in constant time (a dict's first key is found by
+# scanning past the slots of keys deleted before it).
+_started_trace_ids: OrderedDict[str, None] = OrderedDict()
 
 
 def _mark_started(trace_id: str) -> None:
     started = _started_trace_ids
-    started.pop(trace_id, None)
     started[trace_id] = None
     if len(started) > _MAX_STARTED_TRACE_IDS:
-        with contextlib.suppress(KeyError, RuntimeError, StopIteration):
-            del started[next(iter(started))]  # unless another thread trimmed it first
+        with contextlib.suppress(KeyError):
+            started.popitem(last=False)  # unless another thread trimmed it first
 
 
 def trace_id_was_started(trace_id: str | None) -> bool:

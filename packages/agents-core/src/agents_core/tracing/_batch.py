@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import os
 import threading
+import time
 from collections import deque
 from typing import Any
 
@@ -60,10 +61,6 @@ class BatchTraceProcessor(TracingProcessor):
         self._max_batch_size = max_batch_size
         self._schedule_delay = schedule_delay
         self._trigger_size = max(1, int(max_queue_size * export_trigger_ratio))
-        # A full batch goes out as soon as it is full: exports are made of batches of this size
-        # anyway, and items exported young are freed young (long-lived queued spans would make
-        # the garbage collector's full passes, which walk every live object, more frequent).
-        self._wake_size = min(self._trigger_size, max_batch_size)
         self._reset()
 
     def _reset(self) -> None:
@@ -107,7 +104,7 @@ class BatchTraceProcessor(TracingProcessor):
             return
         # deque.append is atomic: the lock is taken only to start the thread or to wake it.
         pending.append(item)
-        if self._thread is None or len(pending) == self._wake_size:
+        if self._thread is None or len(pending) == self._trigger_size:
             with self._condition:
                 if self._thread is None:
                     self._start_thread()
@@ -170,11 +167,15 @@ class BatchTraceProcessor(TracingProcessor):
         return (
             self._stopping
             or self._flush_requested > self._flushed
-            or len(self._pending) >= self._wake_size
+            or len(self._pending) >= self._trigger_size
         )
 
     def _export(self, items: list[Trace | Span[Any]]) -> None:
         for start in range(0, len(items), self._max_batch_size):
+            if start:
+                # Let the traced program's threads have the interpreter between batches, so
+                # an export never holds it for longer than one batch takes.
+                time.sleep(0)
             batch = items[start : start + self._max_batch_size]
             try:
                 self._exporter.export(batch)

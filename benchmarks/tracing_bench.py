@@ -2,8 +2,8 @@
 tool call, then an answer) with tracing off, with every trace written to a JSON Lines file, and
 with the OpenAI trace exporter sending them to a local ingest server (its own process). Each
 library runs in its own child process; inside it the three configurations are interleaved, and
-each timed batch includes flushing the traces it made. Target: tracing on at most 1.2x tracing
-off, per turn, with either exporter.
+each batch is charged the CPU time of flushing the traces it made (not the wait for the ingest
+server). Target: tracing on at most 1.2x tracing off, per turn, with either exporter.
 
     uv run python benchmarks/tracing_bench.py [--quick] [--json PATH]
 """

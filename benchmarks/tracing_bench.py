@@ -1,83 +1,110 @@
-"""Tracing overhead: the in-process per-turn cost with tracing off and with the JSON Lines file
-exporter on, measured in one run. Target: tracing on adds under 10%.
+"""Tracing's cost per turn, ours beside the official SDK's, in one run: a two-turn run (a sync
+tool call, then an answer) with tracing off, with every trace written to a JSON Lines file, and
+with the OpenAI trace exporter sending them to the fake OpenAI server (its own process). Two
+scenarios: the scripted model (everything in process: tracing's whole cost shows) and
+``OpenAIProvider`` over HTTP against the same fake server (a model across the network). Each
+library runs in its own child process; inside it the three configurations are interleaved, and
+each batch is charged the CPU time of flushing the traces it made (not the wait for the ingest
+server). Target: tracing on at most 1.2x tracing off, per turn, with either exporter.
 
-Run with ``uv run python benchmarks/tracing_bench.py [--quick] [--json PATH]``.
+    uv run python benchmarks/tracing_bench.py [--quick] [--json PATH]
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
-import statistics
+import subprocess
+import sys
 import tempfile
-import time
 from pathlib import Path
+from typing import Any
 
-from agents import Agent, Runner, function_tool
-from agents.testing import ScriptedModel, function_call
-from agents.tracing import BatchTraceProcessor, JSONLinesSpanExporter, set_trace_processors
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks._official_env import child_environment, ensure_official_env
+from benchmarks.core_bench import OFFICIAL, OURS, Row, _log, _run_json, render_table
 
-@function_tool
-def double(x: int) -> str:
-    """Double a number (a sync tool, as in core_bench.py's two-turn run)."""
-    return str(2 * x)
-
-
-async def _batch(runs: int) -> float:
-    """Seconds per two-turn run (a tool call, then an answer) over ``runs`` runs."""
-    model = ScriptedModel([])
-    agent = Agent(name="bench", model=model, tools=[double])
-    start = time.perf_counter()
-    for _ in range(runs):
-        model.extend([function_call("double", {"x": 21}, call_id="c"), "42"])
-        await Runner.run(agent, "double 21")
-    return (time.perf_counter() - start) / runs
+BENCHMARKS = Path(__file__).resolve().parent
+CHILD = BENCHMARKS / "_tracing_child.py"
+TARGET = 1.2
 
 
-async def _measure(runs: int, batches: int, folder: Path) -> dict[str, float]:
-    await _batch(200)  # warm up imports, schemas and caches
-    processor = BatchTraceProcessor(JSONLinesSpanExporter(folder / "traces.jsonl"))
-    off: list[float] = []
-    on: list[float] = []
-    for _ in range(batches):
-        # Interleaved, so machine noise hits both sides alike.
-        set_trace_processors([])
-        off.append(await _batch(runs))
-        set_trace_processors([processor])
-        on.append(await _batch(runs))
-    set_trace_processors([])
-    processor.shutdown()
-    lines = sum(1 for _ in (folder / "traces.jsonl").open())
-    dropped = processor.dropped_count
-    tracing_off = statistics.median(off) / 2 * 1e6
-    tracing_on = statistics.median(on) / 2 * 1e6
-    return {
-        "per_turn_us_tracing_off": tracing_off,
-        "per_turn_us_tracing_on": tracing_on,
-        "ratio": tracing_on / tracing_off,
-        "exported_records": float(lines),
-        "dropped_records": float(dropped),
-    }
+SCENARIOS = {"scripted": "scripted model", "http": "HTTP"}
+
+
+def _measure(python: str, scenario: str, runs: int, batches: int, port: int) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="agents-bench-tracing-") as folder:
+        command = [python, str(CHILD), scenario, str(runs), str(batches), str(port), folder]
+        return _run_json(command)
+
+
+def rows(scenario: str, figures: dict[str, dict[str, Any]]) -> list[Row]:
+    ours, official = figures[OURS]["per_turn_us"], figures[OFFICIAL]["per_turn_us"]
+    label = SCENARIOS[scenario]
+    result = [
+        Row("tracing", f"{label}: per turn, tracing off", "µs", ours["off"], official["off"]),
+        Row("tracing", f"{label}: per turn, JSON Lines", "µs", ours["jsonl"], official["jsonl"]),
+        Row(
+            "tracing",
+            f"{label}: per turn, OpenAI exporter",
+            "µs",
+            ours["openai"],
+            official["openai"],
+        ),
+    ]
+    for name, exporter in (("jsonl", "JSON Lines"), ("openai", "OpenAI exporter")):
+        result.append(
+            Row(
+                "tracing",
+                f"{label}: {exporter} / tracing off",
+                "x",
+                ours[name] / ours["off"],
+                official[name] / official["off"],
+                "ours",
+                TARGET,
+            )
+        )
+    return result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--json", type=Path)
+    parser.add_argument("--quick", action="store_true", help="a smoke run (noisier figures)")
+    parser.add_argument("--json", type=Path, help="also write every figure and sample here")
     args = parser.parse_args()
-    runs, batches = (300, 5) if args.quick else (2000, 9)
-    with tempfile.TemporaryDirectory() as folder:
-        figures = asyncio.run(_measure(runs, batches, Path(folder)))
-    verdict = "pass" if figures["ratio"] < 1.10 else "MISS"
-    print(f"two-turn run, per turn, tracing off : {figures['per_turn_us_tracing_off']:8.1f} µs")
-    print(f"two-turn run, per turn, JSONL traces: {figures['per_turn_us_tracing_on']:8.1f} µs")
-    print(f"ratio (target < 1.10)               : {figures['ratio']:8.3f}  {verdict}")
-    print(
-        f"records exported / dropped          : {figures['exported_records']:8.0f} / "
-        f"{figures['dropped_records']:.0f}"
+    sizes = (
+        {"scripted": (100, 5), "http": (20, 5)}
+        if args.quick
+        else {
+            "scripted": (400, 9),
+            "http": (100, 9),
+        }
     )
+    official = ensure_official_env()
+    server = subprocess.Popen(
+        [sys.executable, str(BENCHMARKS / "_http_server_child.py")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=child_environment(),
+    )
+    assert server.stdout is not None and server.stdin is not None
+    figures: dict[str, dict[str, dict[str, Any]]] = {}
+    try:
+        line = server.stdout.readline().split()
+        if line[:1] != ["PORT"]:
+            raise RuntimeError(f"the fake OpenAI server did not start: {line}")
+        port = int(line[1])
+        for scenario, (runs, batches) in sizes.items():
+            figures[scenario] = {}
+            for name, python in ((OURS, sys.executable), (OFFICIAL, str(official))):
+                _log(f"{name}, {scenario}: tracing off, JSON Lines, OpenAI exporter ...")
+                figures[scenario][name] = _measure(python, scenario, runs, batches, port)
+    finally:
+        server.stdin.close()
+        server.wait(timeout=30)
+    print(render_table([row for scenario in figures for row in rows(scenario, figures[scenario])]))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2))
 

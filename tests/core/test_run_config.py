@@ -164,7 +164,6 @@ async def test_max_turns_none_means_no_limit_and_run_config_may_be_a_dict() -> N
 @pytest.mark.parametrize(
     ("setting", "value"),
     [
-        ("tracing", {"api_key": "sk-x"}),
         ("sandbox", object()),
         ("output_guardrail_blocked_message", "x"),
     ],

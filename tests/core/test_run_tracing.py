@@ -69,8 +69,14 @@ def polite(ctx: RunContextWrapper[Any], agent: Agent[Any], input: Any) -> Guardr
     return GuardrailFunctionOutput(output_info=None, tripwire_triggered=False)
 
 
+def kind_of(span: dict[str, Any]) -> str:
+    """The span's type; task and turn spans are exported as custom spans of those names."""
+    data = span["span_data"]
+    return str(data["data"]["sdk_span_type"] if data["type"] == "custom" else data["type"])
+
+
 def by_type(spans: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
-    return [s for s in spans if s["span_data"]["type"] == kind]
+    return [s for s in spans if kind_of(s) == kind]
 
 
 async def test_span_tree_of_a_run_with_tools_handoffs_and_guardrails(collector: Collector) -> None:
@@ -90,20 +96,34 @@ async def test_span_tree_of_a_run_with_tools_handoffs_and_guardrails(collector: 
     assert run_trace["workflow_name"] == "Support"
     spans = collector.spans
     assert {s["trace_id"] for s in spans} == {run_trace["id"]}
+    # As officially: trace > task > agent > turn > generation, function, handoff, guardrail.
+    [task] = by_type(spans, "task")
+    assert task["parent_id"] is None and task["span_data"]["data"]["name"] == "Support"
+    assert task["span_data"]["data"]["usage"]["requests"] == 3
     agents = {s["span_data"]["name"]: s for s in by_type(spans, "agent")}
     assert set(agents) == {"Triage", "Billing"}
-    assert agents["Triage"]["parent_id"] is None and agents["Billing"]["parent_id"] is None
+    assert {a["parent_id"] for a in agents.values()} == {task["id"]}
     assert agents["Triage"]["span_data"]["tools"] == ["lookup"]
-    generations = by_type(spans, "generation")
-    assert [g["parent_id"] for g in generations] == [agents["Triage"]["id"]] * 2 + [
+    turns = by_type(spans, "turn")
+    assert [
+        (t["span_data"]["data"]["turn"], t["span_data"]["data"]["agent_name"]) for t in turns
+    ] == [
+        (1, "Triage"),
+        (2, "Triage"),
+        (3, "Billing"),
+    ]
+    assert [t["parent_id"] for t in turns] == [agents["Triage"]["id"]] * 2 + [
         agents["Billing"]["id"]
     ]
+    generations = by_type(spans, "generation")
+    assert [g["parent_id"] for g in generations] == [t["id"] for t in turns]
     [tool] = by_type(spans, "function")
-    assert tool["parent_id"] == agents["Triage"]["id"]
+    assert tool["parent_id"] == turns[0]["id"]
     assert (
         tool["span_data"]["name"] == "lookup" and tool["span_data"]["output"] == "order 7 shipped"
     )
     [handoff] = by_type(spans, "handoff")
+    assert handoff["parent_id"] == turns[1]["id"]
     assert (handoff["span_data"]["from_agent"], handoff["span_data"]["to_agent"]) == (
         "Triage",
         "Billing",
@@ -112,6 +132,26 @@ async def test_span_tree_of_a_run_with_tools_handoffs_and_guardrails(collector: 
     assert guard["span_data"]["name"] == "polite" and guard["span_data"]["triggered"] is False
     for span in spans:
         assert span["started_at"] <= span["ended_at"]
+    # Spans end inside out: every span ends before its parent does.
+    ends = {s["id"]: index for index, s in enumerate(spans)}
+    for span in spans:
+        if span["parent_id"] is not None:
+            assert ends[span["id"]] < ends[span["parent_id"]]
+
+
+async def test_task_and_turn_spans_can_be_left_out(collector: Collector) -> None:
+    model = ScriptedModel([function_call("lookup", {"order": "7"}, call_id="t"), "Shipped."])
+    config = RunConfig(tracing={"include_task_and_turn_spans": False})
+    await Runner.run(Agent(name="a", model=model, tools=[lookup]), "go", run_config=config)
+    [agent] = by_type(collector.spans, "agent")
+    assert agent["parent_id"] is None
+    assert sorted(kind_of(s) for s in collector.spans) == [
+        "agent",
+        "function",
+        "generation",
+        "generation",
+    ]
+    assert {s["parent_id"] for s in collector.spans} == {None, agent["id"]}
 
 
 async def test_sensitive_data_is_left_out_when_asked(collector: Collector) -> None:
@@ -161,7 +201,7 @@ async def test_streamed_runs_are_traced(collector: Collector) -> None:
     async for _ in result.stream_events():
         pass
     assert len(collector.traces) == 1
-    assert [s["span_data"]["type"] for s in collector.spans] == ["generation", "agent"]
+    assert [kind_of(s) for s in collector.spans] == ["generation", "turn", "agent", "task"]
 
 
 async def test_a_failing_processor_never_fails_the_run() -> None:
@@ -199,5 +239,34 @@ async def test_runs_export_to_a_jsonl_file(tmp_path: Path) -> None:
         set_trace_processors([])
         processor.shutdown()
     records = [json.loads(line) for line in path.read_text().splitlines()]
-    kinds = sorted(r.get("span_data", {}).get("type", r.get("object")) for r in records)
-    assert kinds == ["agent", "function", "generation", "generation", "trace"]
+    kinds = sorted(kind_of(r) if "span_data" in r else r["object"] for r in records)
+    assert kinds == [
+        "agent",
+        "function",
+        "generation",
+        "generation",
+        "task",
+        "trace",
+        "turn",
+        "turn",
+    ]
+
+
+async def test_a_tool_failure_the_model_is_told_about_is_on_the_tool_span(
+    collector: Collector,
+) -> None:
+    @function_tool
+    def fragile() -> str:
+        raise RuntimeError("secret detail")
+
+    model = ScriptedModel([function_call("fragile", {}, call_id="f"), "recovered"])
+    result = await Runner.run(Agent(name="a", model=model, tools=[fragile]), "go")
+    assert result.final_output == "recovered"
+    [tool] = by_type(collector.spans, "function")
+    assert tool["error"] == {
+        "message": "Error running tool (non-fatal)",
+        "data": {"tool_name": "fragile", "error": "RuntimeError"},
+    }
+    assert "secret detail" not in json.dumps(tool["error"])
+    [agent] = by_type(collector.spans, "agent")
+    assert agent["error"] is None

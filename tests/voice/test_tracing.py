@@ -34,8 +34,10 @@ def b64(pcm: bytes) -> str:
 
 
 def data(span: dict[str, Any]) -> dict[str, Any]:
-    result: dict[str, Any] = span["span_data"]["data"]
-    return result
+    """The span's data with its type as ``sdk_span_type`` (the voice spans are typed, as
+    officially: ``transcription``, ``speech``, ``speech_group``)."""
+    exported = dict(span["span_data"])
+    return {"sdk_span_type": exported.pop("type"), **exported}
 
 
 def pipeline(model: Model, provider: OpenAIVoiceModelProvider, **config: Any) -> VoicePipeline:

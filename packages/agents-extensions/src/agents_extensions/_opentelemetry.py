@@ -19,6 +19,8 @@ guardrail        ``guardrail NAME``          ``agents.guardrail.name`` / ``trigg
 custom           its name                    ``agents.custom.data`` (JSON)
 ===============  ==========================  =================================================
 
+The runner's task and turn spans have no GenAI counterpart and are not exported: their children
+hang from the nearest exported ancestor (``workflow > invoke_agent > chat, execute_tool``).
 The root span carries our trace id as ``agents.trace_id``. Parents come from our
 spans' ``parent_id``, not from OpenTelemetry's current context, so spans opened in other asyncio
 tasks (parallel tools, guardrails) still hang off the right parent. Model inputs and outputs and
@@ -42,8 +44,10 @@ from agents_core.tracing import (
     GuardrailSpanData,
     HandoffSpanData,
     Span,
+    TaskSpanData,
     Trace,
     TracingProcessor,
+    TurnSpanData,
 )
 
 from ._optional import require
@@ -98,6 +102,8 @@ class OpenTelemetryTracingProcessor(TracingProcessor):
         # Our trace and span ids -> the OpenTelemetry spans still open, and their contexts.
         self._open: dict[str, Any] = {}
         self._contexts: dict[str, Any] = {}
+        # Spans not exported (task, turn) -> the id their children hang from instead.
+        self._skipped: dict[str, str] = {}
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------------------------- traces
@@ -127,8 +133,13 @@ class OpenTelemetryTracingProcessor(TracingProcessor):
 
     def on_span_start(self, span: Span[Any]) -> None:
         """Open the span under its parent (or the trace's root span)."""
+        parent_id = span.parent_id or span.trace_id
+        parent_id = self._skipped.get(parent_id, parent_id)
+        if isinstance(span.span_data, TaskSpanData | TurnSpanData):
+            self._skipped[span.span_id] = parent_id
+            return
         name, kind, attributes = self._describe(span.span_data)
-        context = self._parent_context(span.parent_id or span.trace_id, span.trace_id)
+        context = self._parent_context(parent_id, span.trace_id)
         opened = self._tracer.start_span(name, context=context, kind=kind, attributes=attributes)
         with self._lock:
             self._open[span.span_id] = opened
@@ -149,6 +160,8 @@ class OpenTelemetryTracingProcessor(TracingProcessor):
 
     def on_span_end(self, span: Span[Any]) -> None:
         """Record what the span learnt while it ran (usage, outputs, errors) and close it."""
+        if self._skipped.pop(span.span_id, None) is not None:
+            return
         with self._lock:
             opened = self._open.pop(span.span_id, None)
             self._contexts.pop(span.span_id, None)
@@ -174,6 +187,7 @@ class OpenTelemetryTracingProcessor(TracingProcessor):
         """Close spans left open (a run abandoned mid-way), then flush."""
         with self._lock:
             left, self._open, self._contexts = list(self._open.values()), {}, {}
+            self._skipped = {}
         for span in left:
             span.end()
         self.force_flush()

@@ -1,10 +1,14 @@
-"""Export traces to OpenAI's traces dashboard (``POST /v1/traces/ingest``)."""
+"""Export traces to OpenAI's traces dashboard (``POST /v1/traces/ingest``).
+
+Nothing is exported by default (tracing records nothing until a processor is added):
+``enable_openai_tracing()`` adds a ``BatchTraceProcessor`` around this exporter.
+"""
 
 from __future__ import annotations
 
 import os
 import random
-import time
+import threading
 from typing import Any
 
 import httpx2
@@ -19,17 +23,46 @@ from agents_core.tracing import (
     add_trace_processor,
 )
 
-__all__ = ("OpenAITracingExporter", "enable_openai_tracing", "set_tracing_export_api_key")
+__all__ = (
+    "BackendSpanExporter",
+    "OpenAITracingExporter",
+    "default_exporter",
+    "default_processor",
+    "enable_openai_tracing",
+    "set_tracing_export_api_key",
+)
 
-_DEFAULT_BASE_URL = "https://api.openai.com/v1"
+_INGEST_ENDPOINT = "https://api.openai.com/v1/traces/ingest"
+# 4xx answers worth another try (as the OpenAI client retries them): timeout, conflict, rate limit.
+_RETRYABLE_CLIENT_STATUSES = frozenset({408, 409, 429})
+
+
+def _retry_after(response: httpx2.Response) -> float | None:
+    """The server's requested wait, from ``retry-after-ms`` or ``retry-after`` (seconds)."""
+    for header, scale in (("retry-after-ms", 0.001), ("retry-after", 1.0)):
+        value = response.headers.get(header)
+        if value is None:
+            continue
+        try:
+            seconds = float(value) * scale
+        except ValueError:
+            continue
+        if seconds >= 0:
+            return seconds
+    return None
 
 
 class OpenAITracingExporter(TracingExporter):
     """Sends batches of traces and spans to OpenAI, from ``BatchTraceProcessor``'s thread.
 
-    Without an API key (argument, :func:`set_tracing_export_api_key`, or ``OPENAI_API_KEY``)
-    nothing is sent. Connection errors, 429 and 5xx answers are retried with backoff; other
-    failures are logged and the batch dropped. It never raises into the traced program.
+    Items are grouped by their trace's API key (``TracingConfig(api_key=...)``, e.g. from
+    ``RunConfig(tracing=...)``); the others use this exporter's key: ``api_key``, then
+    ``set_tracing_export_api_key``, then ``OPENAI_API_KEY``. Without a key nothing is sent.
+    Each batch is tried up to ``max_retries`` times: connection errors, 408, 409, 429 and 5xx
+    answers are retried with exponential backoff from ``base_delay`` up to ``max_delay``
+    seconds (a ``Retry-After`` is honoured within that bound); other failures are logged and the
+    batch dropped. It never raises into the traced program. ``BackendSpanExporter`` is the
+    official name of this class.
     """
 
     def __init__(
@@ -37,30 +70,46 @@ class OpenAITracingExporter(TracingExporter):
         api_key: str | None = None,
         organization: str | None = None,
         project: str | None = None,
-        endpoint: str | None = None,
-        *,
+        endpoint: str = _INGEST_ENDPOINT,
         max_retries: int = 3,
-        base_delay: float = 0.5,
-        max_delay: float = 10.0,
-        timeout: float = 10.0,
+        base_delay: float = 1.0,
+        max_delay: float = 30.0,
+        *,
+        timeout: float = 60.0,
     ) -> None:
         self._api_key = api_key
-        self.organization = organization or os.environ.get("OPENAI_ORG_ID")
-        self.project = project or os.environ.get("OPENAI_PROJECT_ID")
-        base_url = os.environ.get("OPENAI_BASE_URL") or _DEFAULT_BASE_URL
-        self.endpoint = endpoint or f"{base_url.rstrip('/')}/traces/ingest"
+        self._organization = organization
+        self._project = project
+        self.endpoint = endpoint
         self.max_retries = max_retries
         self.base_delay = base_delay
         self.max_delay = max_delay
-        self._client = httpx2.Client(timeout=timeout)
+        self._client = httpx2.Client(timeout=httpx2.Timeout(timeout, connect=5.0))
+        self._shutdown = threading.Event()
         self._warned_no_key = False
 
     def set_api_key(self, api_key: str) -> None:
-        """Use this key from now on."""
+        """Use this key from now on (for items without a key of their own)."""
         self._api_key = api_key
 
-    def _key(self) -> str | None:
-        return self._api_key or _default_key or os.environ.get("OPENAI_API_KEY")
+    @property
+    def api_key(self) -> str | None:
+        """The key used for items without one of their own (never shown in a repr or log)."""
+        return self._api_key or _default_key.value or os.environ.get("OPENAI_API_KEY")
+
+    @api_key.setter
+    def api_key(self, api_key: str | None) -> None:
+        self._api_key = api_key
+
+    @property
+    def organization(self) -> str | None:
+        """The ``OpenAI-Organization`` header (argument, else ``OPENAI_ORG_ID``)."""
+        return self._organization or os.environ.get("OPENAI_ORG_ID")
+
+    @property
+    def project(self) -> str | None:
+        """The ``OpenAI-Project`` header (argument, else ``OPENAI_PROJECT_ID``)."""
+        return self._project or os.environ.get("OPENAI_PROJECT_ID")
 
     def _headers(self, key: str) -> dict[str, str]:
         headers = {
@@ -68,58 +117,111 @@ class OpenAITracingExporter(TracingExporter):
             "Content-Type": "application/json",
             "OpenAI-Beta": "traces=v1",
         }
-        if self.organization:
-            headers["OpenAI-Organization"] = self.organization
-        if self.project:
-            headers["OpenAI-Project"] = self.project
+        if organization := self.organization:
+            headers["OpenAI-Organization"] = organization
+        if project := self.project:
+            headers["OpenAI-Project"] = project
         return headers
 
     def export(self, items: list[Trace | Span[Any]]) -> None:
-        """Send the items (dropping them, with a log line, if that keeps failing)."""
-        key = self._key()
-        if not key:
-            if not self._warned_no_key:
-                log().warning("no OpenAI API key for trace export: traces are not sent")
-                self._warned_no_key = True
-            return
-        data = [exported for item in items if (exported := item.export()) is not None]
-        if not data:
-            return
-        body = to_json({"data": data}, fallback=str)
-        for attempt in range(self.max_retries + 1):
-            status = self._send(body, key)
-            if status is not None and status < 300:
-                return
-            retryable = status is None or status == 429 or status >= 500
-            if not retryable or attempt == self.max_retries:
-                log().error("trace export failed", status=status, items=len(data))
-                return
-            delay = min(self.max_delay, self.base_delay * 2**attempt)
-            time.sleep(delay * (0.5 + random.random() / 2))
+        """Send the items, one request per API key (dropping a batch, with a log line, if that
+        keeps failing)."""
+        groups: dict[str | None, list[dict[str, Any]]] = {}
+        for item in items:
+            exported = item.export()
+            if exported:
+                groups.setdefault(item.tracing_api_key, []).append(exported)
+        for item_key, data in groups.items():
+            key = item_key or self.api_key
+            if not key:
+                if not self._warned_no_key:
+                    log().warning("no OpenAI API key for trace export: traces are not sent")
+                    self._warned_no_key = True
+                continue
+            self._send_with_retries(to_json({"data": data}, fallback=str), key, len(data))
 
-    def _send(self, body: bytes, key: str) -> int | None:
-        try:
-            response = self._client.post(self.endpoint, content=body, headers=self._headers(key))
-        except httpx2.HTTPError as exc:
-            log().warning("trace export request failed", error=type(exc).__name__)
-            return None
-        return response.status_code
+    def _send_with_retries(self, body: bytes, key: str, count: int) -> None:
+        delay = self.base_delay
+        for attempt in range(1, max(1, self.max_retries) + 1):
+            wait: float | None = None
+            try:
+                response = self._client.post(
+                    self.endpoint, content=body, headers=self._headers(key)
+                )
+            except httpx2.HTTPError as exc:
+                log().warning("trace export request failed", error=type(exc).__name__)
+            else:
+                status = response.status_code
+                if status < 300:
+                    return
+                should_retry = response.headers.get("x-should-retry", "").strip().lower()
+                retryable = status >= 500 or status in _RETRYABLE_CLIENT_STATUSES
+                if not retryable or should_retry == "false":
+                    log().error("trace export failed", status=status, items=count)
+                    return
+                wait = _retry_after(response)
+            if attempt >= self.max_retries:
+                log().error("trace export failed: retries exhausted", items=count)
+                return
+            sleep = delay + random.uniform(0, 0.1 * delay)
+            if wait is not None:
+                sleep = min(max(sleep, wait), self.max_delay)
+            if self._shutdown.wait(sleep):
+                log().warning("trace export given up: shutting down", items=count)
+                return
+            delay = min(delay * 2, self.max_delay)
 
     def close(self) -> None:
         """Close the HTTP connection pool."""
         self._client.close()
 
+    def _request_shutdown(self) -> None:
+        """Stop waiting between retries (the process is exiting)."""
+        self._shutdown.set()
+
     def __repr__(self) -> str:
         return f"OpenAITracingExporter(endpoint={self.endpoint!r})"
 
 
-_default_key: str | None = None
+BackendSpanExporter = OpenAITracingExporter
+
+
+class _DefaultKey:
+    """The key set with ``set_tracing_export_api_key`` (shared by every exporter)."""
+
+    value: str | None = None
+
+
+_default_key = _DefaultKey()
+_defaults_lock = threading.Lock()
+_default_exporter: OpenAITracingExporter | None = None
+_default_processor: BatchTraceProcessor | None = None
+
+
+def default_exporter() -> OpenAITracingExporter:
+    """The process's shared OpenAI exporter (made on first use; not installed by itself)."""
+    global _default_exporter
+    with _defaults_lock:
+        if _default_exporter is None:
+            _default_exporter = OpenAITracingExporter()
+        return _default_exporter
+
+
+def default_processor() -> BatchTraceProcessor:
+    """The process's shared batch processor around ``default_exporter()`` (made on first use;
+    add it with ``add_trace_processor`` to export, or call ``enable_openai_tracing()``)."""
+    global _default_processor
+    exporter = default_exporter()
+    with _defaults_lock:
+        if _default_processor is None:
+            _default_processor = BatchTraceProcessor(exporter)
+        return _default_processor
 
 
 def set_tracing_export_api_key(api_key: str) -> None:
-    """The API key trace exports use when an exporter was not given one."""
-    global _default_key
-    _default_key = api_key
+    """The API key trace exports use when neither the exporter nor the trace has one."""
+    _default_key.value = api_key
+    default_exporter().set_api_key(api_key)
 
 
 def enable_openai_tracing(
@@ -128,8 +230,12 @@ def enable_openai_tracing(
     """Send every run's traces to OpenAI from now on; returns the processor that does it.
 
     Tracing records nothing until a processor is added; this adds one that exports in batches
-    from a background thread, so runs never wait for the network.
+    from a background thread, so runs never wait for the network. Without arguments it adds
+    ``default_processor()``.
     """
-    processor = BatchTraceProcessor(OpenAITracingExporter(api_key, **exporter_options))
+    if api_key is None and not exporter_options:
+        processor = default_processor()
+    else:
+        processor = BatchTraceProcessor(OpenAITracingExporter(api_key, **exporter_options))
     add_trace_processor(processor)
     return processor

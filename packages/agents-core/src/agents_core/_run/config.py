@@ -162,7 +162,8 @@ class RunConfig:
     """Output guardrails for the whole run, checked with the final agent's own."""
     tracing_disabled: bool = False
     tracing: TracingConfig | None = None
-    """Per-run tracing settings (not supported yet: set the exporter's key instead)."""
+    """Per-run tracing settings: the API key this run's traces are exported with, and whether
+    task and turn spans are recorded (``agents.tracing.TracingConfig``)."""
     trace_include_sensitive_data: bool = field(default_factory=_sensitive_data_default)
     workflow_name: str = "Agent workflow"
     trace_id: str | None = None
@@ -197,8 +198,6 @@ class RunConfig:
     """Writes every model call and tool call of the run to a recording (see ``RunRecorder``)."""
 
     def __post_init__(self) -> None:
-        if self.tracing is not None:
-            raise _not_built("tracing", "per-run tracing configuration")
         if self.sandbox is not None:
             raise _not_built("sandbox", "sandboxed agents")
         if self.output_guardrail_blocked_message is not None:

@@ -1,58 +1,82 @@
-"""The trace and spans of one run; every call is a cheap no-op while tracing is off."""
+"""The trace and spans of one run, made through the current trace provider; every call is a
+cheap no-op while nothing records them.
+
+A run records (under its trace, or the caller's): a task span for the run, an agent span per
+agent, a turn span per turn (unless ``TracingConfig(include_task_and_turn_spans=False)``), and
+inside a turn the generation span of its model call, function spans of its tools, and handoff
+and guardrail spans.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .._models.interface import ModelTracing
+
 if TYPE_CHECKING:
     from .._agents.agent import Agent
     from .._base.model_settings import ModelSettings
     from .._items.items import ModelResponse, TResponseInputItem
-    from ..tracing import Span, Trace
+    from ..tracing import Span, Trace, TraceProvider
     from .config import RunConfig
 
-__all__ = ("RunTracing",)
+__all__ = ("RunTracing", "get_model_tracing_impl")
+
+
+def get_model_tracing_impl(
+    tracing_disabled: bool, trace_include_sensitive_data: bool
+) -> ModelTracing:
+    """What a model call may record, from the run's tracing settings."""
+    if tracing_disabled:
+        return ModelTracing.DISABLED
+    if trace_include_sensitive_data:
+        return ModelTracing.ENABLED
+    return ModelTracing.ENABLED_WITHOUT_DATA
 
 
 class _Tracing:
-    """The tracing module's functions, imported on first use (not at every span)."""
+    """The tracing package's names, imported on first use (not at every span)."""
 
     loaded = False
-    settings: Any
-    agent_span: Any
-    function_span: Any
-    generation_span: Any
-    handoff_span: Any
-    guardrail_span: Any
-    get_current_trace: Any
-    trace: Any
-    recording_trace: Any
+    current_span: Any
+    span_impl: Any
+    trace_impl: Any
+    get_trace_provider: Any
+    default_provider: Any
+    no_op_trace: Any
+    include_task_and_turn_spans: Any
     span_error: Any
+    agent: Any
+    task: Any
+    turn: Any
+    generation: Any
+    function: Any
+    handoff: Any
+    guardrail: Any
 
     @classmethod
     def load(cls) -> type[_Tracing]:
         if not cls.loaded:
             from .. import tracing
-            from ..tracing import _core, _setup
+            from ..tracing import _scope, config, span_data, spans, traces
 
-            cls.settings = _setup._settings
-            cls.agent_span = tracing.agent_span
-            cls.function_span = tracing.function_span
-            cls.generation_span = tracing.generation_span
-            cls.handoff_span = tracing.handoff_span
-            cls.guardrail_span = tracing.guardrail_span
-            cls.get_current_trace = tracing.get_current_trace
-            cls.trace = tracing.trace
-            cls.recording_trace = _core.RecordingTrace
+            cls.current_span = _scope.current_span
+            cls.span_impl = spans.SpanImpl
+            cls.trace_impl = traces.TraceImpl
+            cls.get_trace_provider = tracing.get_trace_provider
+            cls.default_provider = tracing.DefaultTraceProvider
+            cls.no_op_trace = traces.NoOpTrace
+            cls.include_task_and_turn_spans = config.include_task_and_turn_spans
             cls.span_error = tracing.SpanError
+            cls.agent = span_data.AgentSpanData
+            cls.task = span_data.TaskSpanData
+            cls.turn = span_data.TurnSpanData
+            cls.generation = span_data.GenerationSpanData
+            cls.function = span_data.FunctionSpanData
+            cls.handoff = span_data.HandoffSpanData
+            cls.guardrail = span_data.GuardrailSpanData
             cls.loaded = True
         return cls
-
-
-def _recording_possible() -> bool:
-    """False when no processor is configured (the default): then a run opens no trace at all."""
-    settings = _Tracing.load().settings
-    return bool(settings.processors) and not settings.disabled
 
 
 def _target_name(target: Any) -> str:
@@ -63,37 +87,128 @@ def _error(exc: BaseException) -> Any:
     return _Tracing.load().span_error(message=type(exc).__name__, data={"error": str(exc)[:500]})
 
 
-class RunTracing:
-    """Opens the run's trace (unless the caller already has one) and its agent, generation,
-    function, handoff and guardrail spans. ``active`` is False when nothing records them."""
+def _close(span: Span[Any] | None, error: BaseException | None) -> None:
+    if span is not None:
+        if error is not None:
+            span.set_error(_error(error))
+        span.finish(reset_current=True)
 
-    __slots__ = ("_agent_span", "_owned_trace", "active", "include_data")
+
+class RunTracing:
+    """Opens the run's trace (unless the caller already has one) and its spans. ``active`` is
+    False when nothing records them; then every method returns at once."""
+
+    __slots__ = (
+        "_agent_span",
+        "_fast",
+        "_owned_trace",
+        "_provider",
+        "_task_span",
+        "_turn_span",
+        "_usage",
+        "active",
+        "include_data",
+        "task_and_turn_spans",
+    )
 
     def __init__(self) -> None:
         self.active = False
         self.include_data = False
+        self.task_and_turn_spans = False
+        self._provider: TraceProvider | None = None
+        # With the default provider and its own trace: what ``create_span`` would give every
+        # span of the run (trace id, processor, API key, metadata), to make them directly.
+        self._fast: tuple[str, Any, str | None, Any] | None = None
         self._owned_trace: Trace | None = None
         self._agent_span: Span[Any] | None = None
+        self._task_span: Span[Any] | None = None
+        self._turn_span: Span[Any] | None = None
+        # Requests and tokens (input, output, cached input) of the run, then of the turn.
+        self._usage = [0, 0, 0, 0, 0, 0, 0]
 
     def start_run(self, config: RunConfig) -> None:
         """Open a trace for the run if none is current (and tracing is on)."""
-        if config.tracing_disabled or not _recording_possible():
-            return
         tracing = _Tracing.load()
-        if tracing.get_current_trace() is None:
-            self._owned_trace = tracing.trace(
-                config.workflow_name,
-                trace_id=config.trace_id,
-                group_id=config.group_id,
-                metadata=config.trace_metadata,
+        provider: TraceProvider = tracing.get_trace_provider()
+        current = provider.get_current_trace()
+        if config.tracing_disabled:
+            if current is not None:  # hide the caller's trace from everything the run does
+                self._owned_trace = tracing.no_op_trace()
+                self._owned_trace.start(mark_as_current=True)
+            return
+        if type(provider) is tracing.default_provider and not provider.is_recording():  # type: ignore[attr-defined]
+            return  # the default: no processor, nothing to record
+        if current is None:
+            if type(provider) is tracing.default_provider:  # what its create_trace would make
+                current = tracing.trace_impl(
+                    config.workflow_name,
+                    config.trace_id,
+                    config.group_id,
+                    config.trace_metadata,
+                    provider._multi_processor,  # type: ignore[attr-defined]
+                    config.tracing.get("api_key") if config.tracing else None,
+                )
+            else:
+                current = provider.create_trace(
+                    config.workflow_name,
+                    trace_id=config.trace_id,
+                    group_id=config.group_id,
+                    metadata=config.trace_metadata,
+                    tracing=config.tracing,
+                )
+            current.start(mark_as_current=True)
+            self._owned_trace = current
+        if isinstance(current, tracing.no_op_trace) or current.trace_id == "no-op":
+            return
+        self._provider = provider
+        if type(provider) is tracing.default_provider and type(current) is tracing.trace_impl:
+            own: Any = current
+            self._fast = (
+                own._trace_id,
+                provider._multi_processor,  # type: ignore[attr-defined]
+                own._tracing_api_key,
+                own.metadata,
             )
-            self._owned_trace.start(mark_as_current=True)
-        self.active = isinstance(tracing.get_current_trace(), tracing.recording_trace)
+        self.active = True
         self.include_data = config.trace_include_sensitive_data
+        self.task_and_turn_spans = tracing.include_task_and_turn_spans(config.tracing)
+        if self.task_and_turn_spans:
+            self._task_span = self._start(tracing.task(config.workflow_name))
+
+    def _start(self, data: Any) -> Span[Any]:
+        """A started span, made current: directly for the default provider's own trace and
+        spans (as its ``create_span`` would), else through the provider."""
+        fast = self._fast
+        if fast is not None:
+            parent = _Tracing.current_span.get()
+            if parent is None or type(parent) is _Tracing.span_impl:
+                parent_id = None if parent is None else parent._span_id
+                span: Span[Any] = _Tracing.span_impl(
+                    fast[0], None, parent_id, fast[1], data, fast[2], fast[3]
+                )
+                span.start(mark_as_current=True)
+                return span
+        span = self._provider.create_span(data)  # type: ignore[union-attr]
+        span.start(mark_as_current=True)
+        return span
 
     def finish_run(self, error: BaseException | None = None) -> None:
-        """Close the agent span and the trace this run opened."""
-        self.end_agent(error)
+        """Close the open spans and the trace this run opened."""
+        if self.active:
+            self.end_turn(error)
+            self.end_agent(error)
+            task, self._task_span = self._task_span, None
+            if task is not None:
+                usage = self._usage
+                task.span_data.usage = {
+                    "input_tokens": usage[1],
+                    "output_tokens": usage[2],
+                    "cached_input_tokens": usage[3],
+                    "cache_write_input_tokens": 0,
+                    "requests": usage[0],
+                    "total_tokens": usage[1] + usage[2],
+                }
+                _close(task, error)
         if self._owned_trace is not None:
             self._owned_trace.finish(reset_current=True)
             self._owned_trace = None
@@ -102,24 +217,43 @@ class RunTracing:
         """End the previous agent's span and start one for ``agent``."""
         if not self.active:
             return
+        self.end_turn()
         self.end_agent()
         output_type = agent.output_type
-        span = _Tracing.agent_span(
-            agent.name,
-            handoffs=[_target_name(target) for target in agent.handoffs],
-            tools=tool_names,
-            output_type=getattr(output_type, "__name__", None) if output_type else "str",
+        self._agent_span = self._start(
+            _Tracing.agent(
+                agent.name,
+                [_target_name(target) for target in agent.handoffs],
+                tool_names,
+                getattr(output_type, "__name__", None) if output_type else "str",
+            )
         )
-        span.start(mark_as_current=True)
-        self._agent_span = span
 
     def end_agent(self, error: BaseException | None = None) -> None:
         """Finish the current agent span, recording ``error`` on it if given."""
         span, self._agent_span = self._agent_span, None
+        _close(span, error)
+
+    def start_turn(self, turn: int, agent_name: str) -> None:
+        """Start the span of one turn (when task and turn spans are recorded)."""
+        if self.task_and_turn_spans:
+            self.end_turn()
+            usage = self._usage
+            usage[4] = usage[5] = usage[6] = 0
+            self._turn_span = self._start(_Tracing.turn(turn, agent_name))
+
+    def end_turn(self, error: BaseException | None = None) -> None:
+        """Finish the current turn span with the turn's token usage."""
+        span, self._turn_span = self._turn_span, None
         if span is not None:
-            if error is not None:
-                span.set_error(_error(error))
-            span.finish(reset_current=True)
+            usage = self._usage
+            span.span_data.usage = {
+                "input_tokens": usage[4],
+                "output_tokens": usage[5],
+                "cached_input_tokens": usage[6],
+                "cache_write_input_tokens": 0,
+            }
+            _close(span, error)
 
     def generation(
         self, model_input: list[TResponseInputItem], settings: ModelSettings, model: Any
@@ -127,63 +261,59 @@ class RunTracing:
         """A started span for one model call (None when not tracing)."""
         if not self.active:
             return None
-        span: Span[Any] = _Tracing.generation_span(
-            input=model_input,
-            model=getattr(model, "model", None) or type(model).__name__,
-            model_config=settings,  # dumped at export time
-            include_data=self.include_data,
+        return self._start(
+            _Tracing.generation(
+                model_input,
+                None,
+                getattr(model, "model", None) or type(model).__name__,
+                settings,  # dumped at export time
+                include_data=self.include_data,
+            )
         )
-        span.start(mark_as_current=True)
-        return span
 
-    @staticmethod
     def end_generation(
-        span: Span[Any] | None, response: ModelResponse | None, error: BaseException | None
+        self, span: Span[Any] | None, response: ModelResponse | None, error: BaseException | None
     ) -> None:
         """Finish a generation span with the response's output and usage, or the error."""
         if span is None:
             return
         if response is not None:
-            span.span_data.output = list(response.output)  # dumped at export time
-            span.span_data.usage = {
-                "input_tokens": response.usage.input_tokens,
-                "output_tokens": response.usage.output_tokens,
-            }
-        if error is not None:
-            span.set_error(_error(error))
-        span.finish(reset_current=True)
+            usage = response.usage
+            data = span.span_data
+            data.output = list(response.output)  # dumped at export time
+            data.usage = {"input_tokens": usage.input_tokens, "output_tokens": usage.output_tokens}
+            cached = usage.input_tokens_details.cached_tokens
+            totals = self._usage
+            totals[0] += 1
+            totals[1] += usage.input_tokens
+            totals[2] += usage.output_tokens
+            totals[3] += cached
+            totals[4] += usage.input_tokens
+            totals[5] += usage.output_tokens
+            totals[6] += cached
+        _close(span, error)
 
     def function(self, name: str, arguments: str) -> Span[Any] | None:
         """A started span for one tool call (None when not tracing)."""
         if not self.active:
             return None
-        span: Span[Any] = _Tracing.function_span(
-            name, input=arguments, include_data=self.include_data
-        )
-        span.start(mark_as_current=True)
-        return span
+        return self._start(_Tracing.function(name, arguments, None, include_data=self.include_data))
 
     @staticmethod
     def end_function(span: Span[Any] | None, output: Any, error: BaseException | None) -> None:
         """Finish a tool span with the output the model will see, or the error."""
         if span is None:
             return
-        if error is not None:
-            span.set_error(_error(error))
-        else:
+        if error is None:
             span.span_data.output = output
-        span.finish(reset_current=True)
+        _close(span, error)
 
     def handoff(self, from_agent: str, to_agent: str) -> None:
         """Record a handoff as a (finished) span."""
-        if not self.active:
-            return
-        with _Tracing.handoff_span(from_agent=from_agent, to_agent=to_agent):
-            pass
+        if self.active:
+            self._start(_Tracing.handoff(from_agent, to_agent)).finish(reset_current=True)
 
     def guardrail(self, name: str, triggered: bool) -> None:
         """Record a guardrail verdict as a (finished) span."""
-        if not self.active:
-            return
-        with _Tracing.guardrail_span(name, triggered=triggered):
-            pass
+        if self.active:
+            self._start(_Tracing.guardrail(name, triggered)).finish(reset_current=True)

@@ -102,12 +102,16 @@ async def _run_loop(run: RunInProgress) -> Any:
     while True:
         if run.resuming:
             run.resuming = False
+            if run.tracing.active:
+                run.tracing.start_turn(run.current_turn, agent.name)
             turn = await prepare_turn(run, agent)
         else:
             await _turn_boundary(run)
             if run.max_turns is not None and run.current_turn >= run.max_turns:
                 return await _max_turns_reached(run, agent)
             run.current_turn += 1
+            if run.tracing.active:
+                run.tracing.start_turn(run.current_turn, agent.name)
             if run.streamed is not None:
                 run.streamed.current_turn = run.current_turn
             turn = await prepare_turn(run, agent)
@@ -120,6 +124,8 @@ async def _run_loop(run: RunInProgress) -> Any:
             return await _handled_error(run, agent, "model_refusal", error)
         except InvalidFinalOutput as error:
             return await _handled_error(run, agent, "invalid_final_output", error)
+        if run.tracing.active:
+            run.tracing.end_turn()
         if step.kind == "final":
             await run_output_guardrails(run, agent, step.final_output)
             await _end(run, agent, step.final_output)

@@ -220,6 +220,17 @@ def _arguments_error(tool_name: str, exc: Exception, raw: str) -> ModelBehaviorE
     return ModelBehaviorError(f"Invalid arguments for tool '{tool_name}': {detail}; got: {clipped}")
 
 
+def _trace_handled_error(tool_name: str, exc: Exception) -> None:
+    """Record a failure the model is told about on the tool's span, as officially (the error's
+    type only: its message may quote the tool's data)."""
+    from ..tracing import SpanError, get_current_span
+
+    span = get_current_span()
+    if span is not None:
+        data = {"tool_name": tool_name, "error": type(exc).__name__}
+        span.set_error(SpanError(message="Error running tool (non-fatal)", data=data))
+
+
 def _make_invoker(
     func: Callable[..., Any],
     schema: FuncSchema,
@@ -249,6 +260,7 @@ def _make_invoker(
             return await call(ctx, raw_arguments)
         except Exception as exc:
             log().info("function tool failed", tool=schema.name, error=type(exc).__name__)
+            _trace_handled_error(schema.name, exc)
             message = failure_error_function(ctx, exc)
             if inspect.isawaitable(message):
                 message = await message

@@ -5,12 +5,14 @@ from __future__ import annotations
 import atexit
 import os
 import threading
+import time
 from collections import deque
 from typing import Any
 
 from .._base.logging import log
-from ._core import Span, Trace
-from ._processor import TracingExporter, TracingProcessor
+from ._processor import TracingExporter, TracingProcessor, does_nothing
+from ._spans import Span
+from ._traces import Trace
 
 __all__ = ("BatchTraceProcessor",)
 
@@ -78,9 +80,11 @@ class BatchTraceProcessor(TracingProcessor):
         """Queue the trace."""
         self._enqueue(trace)
 
+    @does_nothing
     def on_trace_end(self, trace: Trace) -> None:
         """Nothing: the trace was queued when it started."""
 
+    @does_nothing
     def on_span_start(self, span: Span[Any]) -> None:
         """Nothing: spans are queued when they end."""
 
@@ -113,7 +117,7 @@ class BatchTraceProcessor(TracingProcessor):
 
     # --- control ----------------------------------------------------------------------------
 
-    def force_flush(self, timeout: float | None = None) -> None:
+    def force_flush(self, *, timeout: float | None = None) -> None:
         """Export everything queued so far; waits up to ``timeout`` seconds (default 30)."""
         with self._condition:
             if self._thread is None or not self._thread.is_alive():
@@ -168,6 +172,10 @@ class BatchTraceProcessor(TracingProcessor):
 
     def _export(self, items: list[Trace | Span[Any]]) -> None:
         for start in range(0, len(items), self._max_batch_size):
+            if start:
+                # Let the traced program's threads have the interpreter between batches, so
+                # an export never holds it for longer than one batch takes.
+                time.sleep(0)
             batch = items[start : start + self._max_batch_size]
             try:
                 self._exporter.export(batch)

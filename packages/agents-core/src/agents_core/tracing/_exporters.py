@@ -10,8 +10,9 @@ from typing import Any, TextIO
 
 from pydantic_core import to_json
 
-from ._core import Span, Trace
 from ._processor import TracingExporter
+from ._spans import Span
+from ._traces import Trace
 
 __all__ = ("ConsoleSpanExporter", "JSONLinesSpanExporter")
 
@@ -26,22 +27,22 @@ def _line(item: Trace | Span[Any]) -> str | None:
 
 
 class ConsoleSpanExporter(TracingExporter):
-    """Prints each trace and span as one line: ``[trace] {...}`` or ``[span] {...}``.
+    """Prints each trace (its id and name) and span (its ``export()``), one line each.
 
     Writes to ``file`` (standard output by default). Meant for debugging.
     """
 
-    def __init__(self, file: TextIO | None = None) -> None:
+    def __init__(self, *, file: TextIO | None = None) -> None:
         self._file = file
 
     def export(self, items: list[Trace | Span[Any]]) -> None:
         """Print the items."""
         out = self._file if self._file is not None else sys.stdout
         for item in items:
-            line = _line(item)
-            if line is not None:
-                kind = "trace" if isinstance(item, Trace) else "span"
-                print(f"[{kind}] {line}", file=out)
+            if isinstance(item, Trace):
+                print(f"[Exporter] Export trace_id={item.trace_id}, name={item.name}", file=out)
+            else:
+                print(f"[Exporter] Export span: {item.export()}", file=out)
         out.flush()
 
 

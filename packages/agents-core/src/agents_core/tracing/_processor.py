@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 import abc
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
-    from ._core import Span, Trace
+    from ._spans import Span
+    from ._traces import Trace
 
-__all__ = ("TracingExporter", "TracingProcessor")
+__all__ = ("TracingExporter", "TracingProcessor", "does_nothing", "is_no_op")
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def does_nothing(hook: _F) -> _F:
+    """Mark a processor hook that ignores its event, so it is not even called (an override in a
+    subclass loses the mark)."""
+    hook.__agents_no_op__ = True  # type: ignore[attr-defined]
+    return hook
+
+
+def is_no_op(processor: object, hook: str) -> bool:
+    """Whether ``processor``'s ``hook`` is marked with ``does_nothing``."""
+    return getattr(getattr(type(processor), hook, None), "__agents_no_op__", False) is True
 
 
 class TracingProcessor(abc.ABC):

@@ -1,4 +1,5 @@
-"""What each kind of span records: an agent, a model call, a tool call, a handoff, a guardrail.
+"""What each kind of span records: an agent, a run (task) and its turns, a model call, a tool
+call, a handoff, a guardrail, speech and transcription, an MCP tool listing, a Responses call.
 
 Inputs and outputs of model and tool calls can be sensitive. ``GenerationSpanData`` and
 ``FunctionSpanData`` take ``include_data``: when it is False they never hold their ``input`` and
@@ -21,7 +22,14 @@ __all__ = (
     "GenerationSpanData",
     "GuardrailSpanData",
     "HandoffSpanData",
+    "MCPListToolsSpanData",
+    "ResponseSpanData",
     "SpanData",
+    "SpeechGroupSpanData",
+    "SpeechSpanData",
+    "TaskSpanData",
+    "TranscriptionSpanData",
+    "TurnSpanData",
 )
 
 
@@ -66,16 +74,13 @@ class AgentSpanData(SpanData):
 
     def export(self) -> dict[str, Any]:
         """The agent's name, handoffs, tools and output type."""
-        data: dict[str, Any] = {
+        return {
             "type": "agent",
             "name": self.name,
             "handoffs": self.handoffs,
             "tools": self.tools,
             "output_type": self.output_type,
         }
-        if self.metadata:
-            data["metadata"] = self.metadata
-        return data
 
 
 def _plain(items: Any) -> Any:
@@ -160,8 +165,8 @@ class FunctionSpanData(_SensitiveData):
     def __init__(
         self,
         name: str,
-        input: str | None = None,
-        output: Any | None = None,
+        input: str | None,
+        output: Any | None,
         mcp_data: dict[str, Any] | None = None,
         *,
         include_data: bool = True,
@@ -230,9 +235,9 @@ class CustomSpanData(SpanData):
 
     __slots__ = ("data", "name")
 
-    def __init__(self, name: str, data: dict[str, Any] | None = None) -> None:
+    def __init__(self, name: str, data: dict[str, Any]) -> None:
         self.name = name
-        self.data = data if data is not None else {}
+        self.data = data
 
     @property
     def type(self) -> str:
@@ -242,3 +247,203 @@ class CustomSpanData(SpanData):
     def export(self) -> dict[str, Any]:
         """The name and the data."""
         return {"type": "custom", "name": self.name, "data": self.data}
+
+
+def _usage_data(kind: str, fields: dict[str, Any], usage: dict[str, Any] | None) -> dict[str, Any]:
+    data = {"sdk_span_type": kind, **fields}
+    if usage is not None:
+        data["usage"] = usage
+    return {"type": "custom", "name": kind, "data": data}
+
+
+class TaskSpanData(SpanData):
+    """One top-level run of the runner (exported as a custom span named ``"task"``)."""
+
+    __slots__ = ("metadata", "name", "usage")
+
+    def __init__(
+        self,
+        name: str,
+        usage: dict[str, Any] | None = None,
+        metadata: dict[str, Any] | None = None,
+    ) -> None:
+        self.name = name
+        self.usage = usage
+        self.metadata = metadata
+
+    @property
+    def type(self) -> str:
+        """``"task"``."""
+        return "task"
+
+    def export(self) -> dict[str, Any]:
+        """A custom span: ``sdk_span_type``, the name and the run's usage."""
+        return _usage_data("task", {"name": self.name}, self.usage)
+
+
+class TurnSpanData(SpanData):
+    """One turn of the run loop (exported as a custom span named ``"turn"``)."""
+
+    __slots__ = ("agent_name", "metadata", "turn", "usage")
+
+    def __init__(
+        self,
+        turn: int,
+        agent_name: str,
+        usage: dict[str, Any] | None = None,
+        metadata: dict[str, Any] | None = None,
+    ) -> None:
+        self.turn = turn
+        self.agent_name = agent_name
+        self.usage = usage
+        self.metadata = metadata
+
+    @property
+    def type(self) -> str:
+        """``"turn"``."""
+        return "turn"
+
+    def export(self) -> dict[str, Any]:
+        """A custom span: ``sdk_span_type``, the turn number, the agent and the turn's usage."""
+        return _usage_data("turn", {"turn": self.turn, "agent_name": self.agent_name}, self.usage)
+
+
+class ResponseSpanData(SpanData):
+    """One call to the Responses API: the response (its id is exported) and the input."""
+
+    __slots__ = ("_response_id", "input", "response", "usage")
+
+    def __init__(
+        self,
+        response: Any | None = None,
+        input: str | list[Any] | None = None,
+        usage: dict[str, Any] | None = None,
+    ) -> None:
+        self.response = response
+        self.input = input  # for processors; not exported
+        self.usage = usage
+        self._response_id: str | None = None
+
+    @property
+    def type(self) -> str:
+        """``"response"``."""
+        return "response"
+
+    def export(self) -> dict[str, Any]:
+        """The response's id and the usage."""
+        response_id = getattr(self.response, "id", None) if self.response is not None else None
+        return {
+            "type": "response",
+            "response_id": response_id if self.response is not None else self._response_id,
+            "usage": self.usage,
+        }
+
+
+class TranscriptionSpanData(SpanData):
+    """A speech-to-text call: the audio in (base64), the text out, the model and settings."""
+
+    __slots__ = ("input", "input_format", "model", "model_config", "output")
+
+    def __init__(
+        self,
+        input: str | None = None,
+        input_format: str | None = "pcm",
+        output: str | None = None,
+        model: str | None = None,
+        model_config: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.input = input
+        self.input_format = input_format
+        self.output = output
+        self.model = model
+        self.model_config = model_config
+
+    @property
+    def type(self) -> str:
+        """``"transcription"``."""
+        return "transcription"
+
+    def export(self) -> dict[str, Any]:
+        """The audio (data and format), the transcript, the model and its settings."""
+        return {
+            "type": "transcription",
+            "input": {"data": self.input or "", "format": self.input_format},
+            "output": self.output,
+            "model": self.model,
+            "model_config": self.model_config,
+        }
+
+
+class SpeechSpanData(SpanData):
+    """A text-to-speech call: the text in, the audio out (base64), when audio first came."""
+
+    __slots__ = ("first_content_at", "input", "model", "model_config", "output", "output_format")
+
+    def __init__(
+        self,
+        input: str | None = None,
+        output: str | None = None,
+        output_format: str | None = "pcm",
+        model: str | None = None,
+        model_config: Mapping[str, Any] | None = None,
+        first_content_at: str | None = None,
+    ) -> None:
+        self.input = input
+        self.output = output
+        self.output_format = output_format
+        self.model = model
+        self.model_config = model_config
+        self.first_content_at = first_content_at
+
+    @property
+    def type(self) -> str:
+        """``"speech"``."""
+        return "speech"
+
+    def export(self) -> dict[str, Any]:
+        """The text, the audio (data and format), the model, its settings, the first audio time."""
+        return {
+            "type": "speech",
+            "input": self.input,
+            "output": {"data": self.output or "", "format": self.output_format},
+            "model": self.model,
+            "model_config": self.model_config,
+            "first_content_at": self.first_content_at,
+        }
+
+
+class SpeechGroupSpanData(SpanData):
+    """The spoken answer of one turn: the parent of its speech spans."""
+
+    __slots__ = ("input",)
+
+    def __init__(self, input: str | None = None) -> None:
+        self.input = input
+
+    @property
+    def type(self) -> str:
+        """``"speech_group"``."""
+        return "speech_group"
+
+    def export(self) -> dict[str, Any]:
+        """The text that was spoken."""
+        return {"type": "speech_group", "input": self.input}
+
+
+class MCPListToolsSpanData(SpanData):
+    """Listing an MCP server's tools: the server's name and the tool names it gave."""
+
+    __slots__ = ("result", "server")
+
+    def __init__(self, server: str | None = None, result: list[str] | None = None) -> None:
+        self.server = server
+        self.result = result
+
+    @property
+    def type(self) -> str:
+        """``"mcp_tools"``."""
+        return "mcp_tools"
+
+    def export(self) -> dict[str, Any]:
+        """The server and the tool names."""
+        return {"type": "mcp_tools", "server": self.server, "result": self.result}

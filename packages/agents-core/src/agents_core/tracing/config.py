@@ -1,13 +1,9 @@
-"""Per-run tracing settings (``RunConfig(tracing=...)``)."""
+"""Per-run tracing settings."""
 
-from __future__ import annotations
+from ._config import TracingConfig as TracingConfig
+from ._config import include_task_and_turn_spans as include_task_and_turn_spans
 
-from typing_extensions import TypedDict
-
-__all__ = ("TracingConfig",)
-
-
-class TracingConfig(TypedDict, total=False):
-    """Tracing settings for one run: ``api_key`` for the OpenAI trace exporter."""
-
-    api_key: str
+__all__ = (
+    "TracingConfig",
+    "include_task_and_turn_spans",
+)

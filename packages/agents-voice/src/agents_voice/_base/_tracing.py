@@ -1,9 +1,8 @@
-"""Spans of the voice pipeline, as custom spans of ``agents_core.tracing``.
+"""Spans of the voice pipeline, made with ``agents_core.tracing``'s span functions.
 
 ``transcription`` (one speech-to-text call, or one streamed turn), ``speech`` (one text-to-speech
-request) and ``speech_group`` (the answer of one turn, parent of its speech spans). Each is a
-``custom`` span whose data holds ``sdk_span_type`` and the fields OpenAI's Agents SDK records in
-its spans of those types. Audio is recorded as base64 of 16-bit PCM.
+request) and ``speech_group`` (the answer of one turn, parent of its speech spans), with the
+fields OpenAI's Agents SDK records in them. Audio is recorded as base64 of 16-bit PCM.
 """
 
 from __future__ import annotations
@@ -12,7 +11,18 @@ import base64
 from collections.abc import Mapping
 from typing import Any
 
-from agents_core.tracing import CustomSpanData, Span, SpanError, Trace, custom_span
+from agents_core.tracing import (
+    Span,
+    SpanError,
+    SpeechGroupSpanData,
+    SpeechSpanData,
+    Trace,
+    TranscriptionSpanData,
+)
+from agents_core.tracing import speech_group_span as _speech_group_span
+from agents_core.tracing import speech_span as _speech_span
+from agents_core.tracing import transcription_span as _transcription_span
+from agents_core.tracing.spans import NoOpSpan
 
 __all__ = (
     "audio_base64",
@@ -27,14 +37,23 @@ __all__ = (
 
 def is_recording(span: Span[Any]) -> bool:
     """Whether a processor will see the span (so that costly data is worth recording)."""
-    return isinstance(span.span_data, CustomSpanData)
+    return not isinstance(span, NoOpSpan) and span.span_id != "no-op"
 
 
 def set_span_fields(span: Span[Any], **fields: Any) -> None:
-    """Set fields of a voice span's data (nothing for a span that is not recorded)."""
+    """Set fields of a voice span's data (nothing for a span that is not recorded).
+
+    Audio is given as ``{"data": base64, "format": "pcm"}`` and set as the field and its format.
+    """
+    if not is_recording(span):
+        return
     data = span.span_data
-    if isinstance(data, CustomSpanData):
-        data.data.update(fields)
+    for name, value in fields.items():
+        if name in ("input", "output") and isinstance(value, dict):
+            setattr(data, name, value.get("data"))
+            setattr(data, f"{name}_format", value.get("format"))
+        else:
+            setattr(data, name, value)
 
 
 def span_error(exc: Exception, include_sensitive_data: bool) -> SpanError:
@@ -57,16 +76,16 @@ def transcription_span(
     input_format: str = "pcm",
     parent: Trace | Span[Any] | None = None,
     disabled: bool = False,
-) -> Span[CustomSpanData]:
+) -> Span[TranscriptionSpanData]:
     """A span for one transcription: the model, its settings, the audio in, the text out."""
-    data = {
-        "sdk_span_type": "transcription",
-        "model": model,
-        "model_config": dict(model_config),
-        "input": {"data": input or "", "format": input_format},
-        "output": None,
-    }
-    return custom_span("transcription", data, parent=parent, disabled=disabled)
+    return _transcription_span(
+        model=model,
+        input=input,
+        input_format=input_format,
+        model_config=dict(model_config),
+        parent=parent,
+        disabled=disabled,
+    )
 
 
 def speech_span(
@@ -76,22 +95,15 @@ def speech_span(
     input: str,
     parent: Trace | Span[Any] | None = None,
     disabled: bool = False,
-) -> Span[CustomSpanData]:
+) -> Span[SpeechSpanData]:
     """A span for one speech request: the model, its settings, the text in, the audio out."""
-    data = {
-        "sdk_span_type": "speech",
-        "model": model,
-        "model_config": dict(model_config),
-        "input": input,
-        "output": {"data": "", "format": "pcm"},
-        "first_content_at": None,
-    }
-    return custom_span("speech", data, parent=parent, disabled=disabled)
+    return _speech_span(
+        model=model, input=input, model_config=dict(model_config), parent=parent, disabled=disabled
+    )
 
 
 def speech_group_span(
     *, parent: Trace | Span[Any] | None = None, disabled: bool = False
-) -> Span[CustomSpanData]:
+) -> Span[SpeechGroupSpanData]:
     """A span for the spoken answer of one turn; its speech spans are its children."""
-    data = {"sdk_span_type": "speech_group", "input": None}
-    return custom_span("speech_group", data, parent=parent, disabled=disabled)
+    return _speech_group_span(parent=parent, disabled=disabled)

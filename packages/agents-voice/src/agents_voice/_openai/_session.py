@@ -21,7 +21,7 @@ import websockets
 from websockets.asyncio.client import ClientConnection
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus, InvalidURI
 
-from agents_core.tracing import CustomSpanData, Span
+from agents_core.tracing import Span, TranscriptionSpanData
 
 from .._base._errors import STTWebsocketConnectionError, TranscriptionFailedError
 from .._base._input import StreamedAudioInput
@@ -103,7 +103,7 @@ class OpenAISTTTranscriptionSession(StreamedTranscriptionSession):
         self._closing = False
         self._final_commit_id: str | None = None
         self._turn_count = 0
-        self._span: Span[CustomSpanData] | None = None
+        self._span: Span[TranscriptionSpanData] | None = None
         self._span_audio: list[bytes] = []
 
     def __repr__(self) -> str:

@@ -14,7 +14,7 @@ import asyncio
 from collections import deque
 from collections.abc import AsyncIterator, Callable
 
-from agents_core.tracing import CustomSpanData, Span
+from agents_core.tracing import Span, SpeechGroupSpanData
 
 from .._base._events import (
     VoiceStreamEvent,
@@ -41,7 +41,7 @@ class Turn:
         self.buffer = ""
         self.text = ""
         self.segments: list[Segment] = []
-        self.span: Span[CustomSpanData] | None = None
+        self.span: Span[SpeechGroupSpanData] | None = None
 
 
 class _TurnEnd:

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy.typing as npt
 
-from agents_core.tracing import CustomSpanData, Span
+from agents_core.tracing import Span, SpeechGroupSpanData
 
 from .._base._logging import logger
 from .._base._models import TTSModel, TTSModelSettings
@@ -59,7 +59,7 @@ class SpeechSettings:
         self.include_audio = include_audio
         self.tracing_disabled = tracing_disabled
 
-    def group_span(self) -> Span[CustomSpanData]:
+    def group_span(self) -> Span[SpeechGroupSpanData]:
         """A new speech group span (one per turn), under the current span or trace."""
         return _speech_group_span(disabled=self.tracing_disabled)
 
@@ -90,7 +90,7 @@ class Segment:
         text: str,
         turn: Any,
         settings: SpeechSettings,
-        group: Span[CustomSpanData],
+        group: Span[SpeechGroupSpanData],
         on_failure: Callable[[Segment], None],
     ) -> None:
         self.text = text

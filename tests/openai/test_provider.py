@@ -122,7 +122,7 @@ async def test_a_default_client_is_shared(server: FakeOpenAIServer) -> None:
     client = server.client()
     set_default_openai_client(client)
     assert OpenAIProvider().client is client
-    assert tracing_export._default_key == server.api_key  # use_for_tracing=True
+    assert tracing_export._default_key.value == server.api_key  # use_for_tracing=True
     assert OpenAIProvider(api_key="sk-own", base_url=server.base_url).client is not client
     server.add("shared")
     provider = OpenAIProvider()
@@ -146,9 +146,9 @@ def test_a_client_of_another_kind_is_refused_at_once() -> None:
 
 
 def test_a_default_client_not_for_tracing_leaves_the_export_key(server: FakeOpenAIServer) -> None:
-    tracing_export._default_key = None
+    tracing_export._default_key.value = None
     set_default_openai_client(server.client(), use_for_tracing=False)
-    assert tracing_export._default_key is None
+    assert tracing_export._default_key.value is None
 
 
 def test_a_missing_key_says_what_to_set() -> None:

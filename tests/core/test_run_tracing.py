@@ -85,7 +85,8 @@ async def test_span_tree_of_a_run_with_tools_handoffs_and_guardrails(collector: 
             function_call("lookup", {"order": "7"}, call_id="t"),
             function_call("transfer_to_billing", {}, call_id="h"),
             "Refund issued.",
-        ]
+        ],
+        emit_traces=True,
     )
     billing = Agent(name="Billing", model=model)
     triage = Agent(
@@ -140,7 +141,9 @@ async def test_span_tree_of_a_run_with_tools_handoffs_and_guardrails(collector: 
 
 
 async def test_task_and_turn_spans_can_be_left_out(collector: Collector) -> None:
-    model = ScriptedModel([function_call("lookup", {"order": "7"}, call_id="t"), "Shipped."])
+    model = ScriptedModel(
+        [function_call("lookup", {"order": "7"}, call_id="t"), "Shipped."], emit_traces=True
+    )
     config = RunConfig(tracing={"include_task_and_turn_spans": False})
     await Runner.run(Agent(name="a", model=model, tools=[lookup]), "go", run_config=config)
     [agent] = by_type(collector.spans, "agent")
@@ -155,7 +158,9 @@ async def test_task_and_turn_spans_can_be_left_out(collector: Collector) -> None
 
 
 async def test_sensitive_data_is_left_out_when_asked(collector: Collector) -> None:
-    model = ScriptedModel([function_call("lookup", {"order": "secret-9"}, call_id="t"), "done"])
+    model = ScriptedModel(
+        [function_call("lookup", {"order": "secret-9"}, call_id="t"), "done"], emit_traces=True
+    )
     config = RunConfig(trace_include_sensitive_data=False)
     await Runner.run(Agent(name="a", model=model, tools=[lookup]), "my secret", run_config=config)
     text = json.dumps(collector.spans)
@@ -168,7 +173,7 @@ async def test_errors_are_recorded_on_spans(collector: Collector) -> None:
     def broken() -> str:
         raise RuntimeError("kaput")
 
-    model = ScriptedModel([function_call("broken", {}, call_id="b")])
+    model = ScriptedModel([function_call("broken", {}, call_id="b")], emit_traces=True)
     with pytest.raises(Exception, match="kaput"):
         await Runner.run(Agent(name="a", model=model, tools=[broken]), "go")
     [tool] = by_type(collector.spans, "function")
@@ -180,8 +185,8 @@ async def test_errors_are_recorded_on_spans(collector: Collector) -> None:
 
 async def test_a_run_inside_a_user_trace_joins_it(collector: Collector) -> None:
     with trace("Outer") as outer:
-        await Runner.run(Agent(name="a", model=ScriptedModel(["one"])), "go")
-        await Runner.run(Agent(name="b", model=ScriptedModel(["two"])), "go")
+        await Runner.run(Agent(name="a", model=ScriptedModel(["one"], emit_traces=True)), "go")
+        await Runner.run(Agent(name="b", model=ScriptedModel(["two"], emit_traces=True)), "go")
     assert [t["workflow_name"] for t in collector.traces] == ["Outer"]
     assert {s["trace_id"] for s in collector.spans} == {outer.trace_id}
     assert len(by_type(collector.spans, "agent")) == 2
@@ -189,7 +194,7 @@ async def test_a_run_inside_a_user_trace_joins_it(collector: Collector) -> None:
 
 async def test_disabled_tracing_records_nothing(collector: Collector) -> None:
     await Runner.run(
-        Agent(name="a", model=ScriptedModel(["x"])),
+        Agent(name="a", model=ScriptedModel(["x"], emit_traces=True)),
         "go",
         run_config=RunConfig(tracing_disabled=True),
     )
@@ -197,7 +202,9 @@ async def test_disabled_tracing_records_nothing(collector: Collector) -> None:
 
 
 async def test_streamed_runs_are_traced(collector: Collector) -> None:
-    result = Runner.run_streamed(Agent(name="a", model=ScriptedModel(["streamed"])), "go")
+    result = Runner.run_streamed(
+        Agent(name="a", model=ScriptedModel(["streamed"], emit_traces=True)), "go"
+    )
     async for _ in result.stream_events():
         pass
     assert len(collector.traces) == 1
@@ -220,7 +227,9 @@ async def test_a_failing_processor_never_fails_the_run() -> None:
 
     set_trace_processors([Broken()])
     try:
-        model = ScriptedModel([function_call("lookup", {"order": "1"}, call_id="t"), "fine"])
+        model = ScriptedModel(
+            [function_call("lookup", {"order": "1"}, call_id="t"), "fine"], emit_traces=True
+        )
         result = await Runner.run(Agent(name="a", model=model, tools=[lookup]), "go")
         assert result.final_output == "fine"
     finally:
@@ -232,7 +241,9 @@ async def test_runs_export_to_a_jsonl_file(tmp_path: Path) -> None:
     processor = BatchTraceProcessor(JSONLinesSpanExporter(path))
     set_trace_processors([processor])
     try:
-        model = ScriptedModel([function_call("lookup", {"order": "1"}, call_id="t"), "fine"])
+        model = ScriptedModel(
+            [function_call("lookup", {"order": "1"}, call_id="t"), "fine"], emit_traces=True
+        )
         await Runner.run(Agent(name="a", model=model, tools=[lookup]), "go")
         processor.force_flush()
     finally:
@@ -259,7 +270,9 @@ async def test_a_tool_failure_the_model_is_told_about_is_on_the_tool_span(
     def fragile() -> str:
         raise RuntimeError("secret detail")
 
-    model = ScriptedModel([function_call("fragile", {}, call_id="f"), "recovered"])
+    model = ScriptedModel(
+        [function_call("fragile", {}, call_id="f"), "recovered"], emit_traces=True
+    )
     result = await Runner.run(Agent(name="a", model=model, tools=[fragile]), "go")
     assert result.final_output == "recovered"
     [tool] = by_type(collector.spans, "function")
@@ -270,3 +283,10 @@ async def test_a_tool_failure_the_model_is_told_about_is_on_the_tool_span(
     assert "secret detail" not in json.dumps(tool["error"])
     [agent] = by_type(collector.spans, "agent")
     assert agent["error"] is None
+
+
+async def test_a_scripted_model_leaves_no_generation_spans_unless_asked(
+    collector: Collector,
+) -> None:
+    await Runner.run(Agent(name="a", model=ScriptedModel(["quiet"])), "go")
+    assert [kind_of(s) for s in collector.spans] == ["turn", "agent", "task"]

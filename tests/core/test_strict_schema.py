@@ -240,3 +240,17 @@ def test_self_referencing_definitions_terminate() -> None:
     assert result["$defs"]["B"]["properties"]["again"]["properties"]["again"] == {
         "$ref": "#/$defs/B"
     }
+
+
+def test_resolve_ref_follows_escaped_pointers() -> None:
+    from agents_core.strict_schema import has_more_than_n_keys, is_dict, is_list, resolve_ref
+
+    root: dict[str, Any] = {"$defs": {"a/b": {"type": "string"}, "c d": {"type": "integer"}}}
+    assert resolve_ref(root=root, ref="#/$defs/a~1b") == {"type": "string"}
+    assert resolve_ref(root=root, ref="#/$defs/c%20d") == {"type": "integer"}
+    with pytest.raises(ValueError, match="same schema"):
+        resolve_ref(root=root, ref="other.json#/x")
+    with pytest.raises(KeyError):
+        resolve_ref(root=root, ref="#/$defs/missing")
+    assert is_dict({}) and not is_dict([]) and is_list([]) and not is_list({})
+    assert has_more_than_n_keys({"a": 1, "b": 2}, 1) and not has_more_than_n_keys({"a": 1}, 1)

@@ -113,7 +113,7 @@ async def test_a_provider_set_by_the_user_makes_every_trace_and_span(
     assert gen_trace_id() == "trace_" + "7" * 32
     with trace("mine"), custom_span("c"):
         pass
-    await Runner.run(Agent(name="a", model=ScriptedModel(["ok"])), "go")
+    await Runner.run(Agent(name="a", model=ScriptedModel(["ok"], emit_traces=True)), "go")
     assert provider.traces == 2
     assert provider.spans == ["custom", "task", "agent", "turn", "generation"]
     assert [item.span_data.type for item in processor.spans()] == [

@@ -100,7 +100,8 @@ def two_turns(usage: Usage | None = None) -> ScriptedModel:
                 usage=usage,
             ),
             ModelStep(output=[assistant_message("Both sunny.")], usage=usage),
-        ]
+        ],
+        emit_traces=True,
     )
 
 
@@ -205,7 +206,7 @@ async def test_failures_set_error_status(
     def broken() -> str:
         raise RuntimeError("disk on fire")
 
-    model = ScriptedModel([function_call("broken", {}, call_id="c")])
+    model = ScriptedModel([function_call("broken", {}, call_id="c")], emit_traces=True)
     with pytest.raises(Exception, match="disk on fire"):
         await Runner.run(Agent(name="a", model=model, tools=[broken]), "go")
     tool = by_name(finished(processor, exporter))["execute_tool broken"]
@@ -220,10 +221,12 @@ async def test_handoffs_guardrails_and_custom_spans(
     def polite(context: Any, agent: Any, text: Any) -> GuardrailFunctionOutput:
         return GuardrailFunctionOutput(output_info=None, tripwire_triggered=False)
 
-    helper = Agent(name="Helper", model=ScriptedModel(["Done."]))
+    helper = Agent(name="Helper", model=ScriptedModel(["Done."], emit_traces=True))
     triage = Agent(
         name="Triage",
-        model=ScriptedModel([function_call("transfer_to_helper", {}, call_id="h")]),
+        model=ScriptedModel(
+            [function_call("transfer_to_helper", {}, call_id="h")], emit_traces=True
+        ),
         handoffs=[helper],
         input_guardrails=[polite],
     )

@@ -56,7 +56,9 @@ def test_familiar_imports_work() -> None:
 def test_every_exception_is_reachable_from_the_facade() -> None:
     for name in agents_core.exceptions.__all__:
         if name in (
+            "InvalidModelStep",
             "ModelScriptError",
+            "ModelStepReason",
             "UnexpectedModelCall",
             "UnofferedToolCall",
             "UnconsumedModelSteps",

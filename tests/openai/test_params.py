@@ -7,13 +7,13 @@ models of the same shape stand in for them, since ``openai`` is not installed in
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any, Literal
 
 import pytest
 from pydantic import BaseModel
 
 from agents_core import Agent, Model, ModelSettings, Reasoning, Runner, Tool, UserError
+from agents_core.model_settings import MCPToolChoice
 from agents_openai import (
     CodeInterpreterTool,
     FileSearchTool,
@@ -62,14 +62,6 @@ class TextConfig(BaseModel):
     """Shaped like ``openai``'s ``ResponseTextConfig``."""
 
     verbosity: Literal["low", "medium", "high"] | None = None
-
-
-@dataclasses.dataclass
-class MCPToolChoice:
-    """Shaped like the official SDK's ``MCPToolChoice``."""
-
-    server_label: str
-    name: str
 
 
 @pytest.mark.parametrize(
@@ -166,7 +158,7 @@ async def test_an_mcp_tool_choice_object_names_the_server_and_tool(
     server: FakeOpenAIServer, provider: OpenAIProvider
 ) -> None:
     mcp = HostedMCPTool(tool_config={"type": "mcp", "server_label": "docs", "server_url": "x"})
-    settings = ModelSettings(tool_choice=MCPToolChoice(server_label="docs", name="search"))  # type: ignore[arg-type]
+    settings = ModelSettings(tool_choice=MCPToolChoice(server_label="docs", name="search"))
     server.add("Chosen.")
     agent = Agent(name="c", model=provider.get_model("m"), tools=[mcp], model_settings=settings)
     await Runner.run(agent, "Go.")
@@ -178,7 +170,7 @@ async def test_an_mcp_tool_choice_object_names_the_server_and_tool(
 
 
 async def test_chat_completions_refuse_an_mcp_tool_choice(chat_provider: OpenAIProvider) -> None:
-    settings = ModelSettings(tool_choice=MCPToolChoice(server_label="docs", name="search"))  # type: ignore[arg-type]
+    settings = ModelSettings(tool_choice=MCPToolChoice(server_label="docs", name="search"))
     agent = Agent(name="c", model=chat_provider.get_model("m"), model_settings=settings)
     with pytest.raises(UserError, match="cannot be sent to a Chat Completions model"):
         await Runner.run(agent, "Go.")

@@ -15,6 +15,7 @@ import pytest
 import agents_openai._config as config
 import agents_openai._tracing as tracing_export
 from agents_core import Agent, RunConfig, Runner, UserError
+from agents_core.models import get_default_model
 from agents_openai import (
     OpenAIChatCompletionsModel,
     OpenAIClient,
@@ -206,7 +207,7 @@ async def test_models_are_cached_per_name_and_api(server: FakeOpenAIServer) -> N
     provider = server.provider()
     assert provider.get_model("a") is provider.get_model("a")
     assert provider.get_model("a") is not provider.get_model("b")
-    assert provider.get_model(None).model == "gpt-4.1"  # type: ignore[attr-defined]
+    assert provider.get_model(None).model == get_default_model()  # type: ignore[attr-defined]
     await provider.aclose()
 
 

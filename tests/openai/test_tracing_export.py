@@ -27,7 +27,9 @@ async def _traced_run(
     set_trace_processors([processor])
     try:
         for config in configs or (None,):
-            model = ScriptedModel([function_call("ping", {}, call_id="p"), "done"])
+            model = ScriptedModel(
+                [function_call("ping", {}, call_id="p"), "done"], emit_traces=True
+            )
             agent = Agent(name="traced", model=model, tools=[ping])
             result = await Runner.run(agent, "go", run_config=config)
             assert result.final_output == "done"

@@ -13,6 +13,7 @@ __version__ = "0.1.0"
 
 # Public name -> the private module that defines it.
 _EXPORTS: dict[str, str] = {
+    "run_demo_loop": "_run.repl",
     "RunItemBase": "_items.items",
     "MCPListToolsItem": "_items.items",
     "MCPApprovalResponseItem": "_items.items",
@@ -261,6 +262,7 @@ __all__ = (
     "normalize_request",
     "output_guardrail",
     "replay_tools",
+    "run_demo_loop",
     "set_default_model_provider",
     "tool_input_guardrail",
     "tool_output_guardrail",
@@ -365,6 +367,7 @@ if TYPE_CHECKING:
     from ._run.config import CallModelInputFilter as CallModelInputFilter
     from ._run.config import ModelInputData as ModelInputData
     from ._run.config import RunConfig as RunConfig
+    from ._run.repl import run_demo_loop as run_demo_loop
     from ._run.results import RunResult as RunResult
     from ._run.results import RunResultStreaming as RunResultStreaming
     from ._run.run_state import RunState as RunState

@@ -32,8 +32,8 @@ here. Messages never include secrets.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 if TYPE_CHECKING:
     from ._agents.agent import Agent
@@ -43,12 +43,15 @@ if TYPE_CHECKING:
     from ._tools.tool_guardrails import (
         ToolGuardrailFunctionOutput,
         ToolInputGuardrail,
+        ToolInputGuardrailResult,
         ToolOutputGuardrail,
+        ToolOutputGuardrailResult,
     )
 
 __all__ = (
     "AgentsException",
     "InputGuardrailTripwireTriggered",
+    "InvalidModelStep",
     "MCPConnectionError",
     "MCPServerError",
     "MCPToolCancellationError",
@@ -57,6 +60,7 @@ __all__ = (
     "ModelBehaviorError",
     "ModelRefusalError",
     "ModelScriptError",
+    "ModelStepReason",
     "ModelTimeoutError",
     "OutputGuardrailTripwireTriggered",
     "ReplayDivergenceError",
@@ -83,6 +87,12 @@ class RunErrorDetails:
     raw_responses: list[ModelResponse]
     last_agent: Agent[Any]
     context_wrapper: RunContextWrapper[Any]
+    input_guardrail_results: list[InputGuardrailResult]
+    output_guardrail_results: list[OutputGuardrailResult]
+    tool_input_guardrail_results: list[ToolInputGuardrailResult] = field(default_factory=list)
+    """The tool input guardrails that ran before the run failed."""
+    tool_output_guardrail_results: list[ToolOutputGuardrailResult] = field(default_factory=list)
+    """The tool output guardrails that ran before the run failed."""
 
     def __str__(self) -> str:
         return (
@@ -283,6 +293,29 @@ class ReplayDivergenceError(AgentsException):
 
 class ModelScriptError(AgentsException):
     """A scripted test model (``agents_core.testing.ScriptedModel``) was used outside its script."""
+
+
+ModelStepReason: TypeAlias = Literal[
+    "invalid_input",
+    "unsupported_field",
+    "invalid_error",
+    "invalid_responder",
+    "invalid_stream_events",
+    "conflicting_outcomes",
+]
+"""Why a scripted step was refused (``InvalidModelStep.reason``)."""
+
+
+class InvalidModelStep(ModelScriptError):
+    """A scripted step is malformed; raised when it is added to the script, before any call.
+
+    ``reason`` says what is wrong, ``input_index`` which step (counting from 0) it is.
+    """
+
+    def __init__(self, message: str, *, reason: ModelStepReason, input_index: int) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.input_index = input_index
 
 
 class UnexpectedModelCall(ModelScriptError):

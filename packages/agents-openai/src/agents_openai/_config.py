@@ -10,13 +10,13 @@ import os
 from typing import TYPE_CHECKING, Any, Literal
 
 from agents_core.exceptions import UserError
+from agents_core.models import get_default_model
 
 if TYPE_CHECKING:
     from ._http import OpenAIClient
 
 __all__ = (
     "DEFAULT_BASE_URL",
-    "DEFAULT_MODEL",
     "default_model_name",
     "get_default_openai_api",
     "get_default_openai_base_url",
@@ -30,9 +30,6 @@ __all__ = (
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 """OpenAI's API; any OpenAI-compatible server can stand in through ``base_url``."""
-
-DEFAULT_MODEL = "gpt-4.1"
-"""The model used when an agent names none (``OPENAI_DEFAULT_MODEL`` overrides it)."""
 
 
 class _Defaults:
@@ -113,5 +110,5 @@ def get_default_openai_api() -> Literal["responses", "chat_completions"]:
 
 
 def default_model_name() -> str:
-    """The model used when an agent names none: ``OPENAI_DEFAULT_MODEL``, else ``gpt-4.1``."""
-    return os.environ.get("OPENAI_DEFAULT_MODEL") or DEFAULT_MODEL
+    """The model used when an agent names none (``agents.models.get_default_model``)."""
+    return get_default_model()

@@ -99,7 +99,7 @@ class OpenAIProvider(ModelProvider):
         return self._client
 
     def get_model(self, model_name: str | None) -> Model:
-        """The model called ``model_name`` (``None``: ``OPENAI_DEFAULT_MODEL`` or ``gpt-4.1``)."""
+        """The model called ``model_name`` (``None``: ``agents.models.get_default_model()``)."""
         name = model_name or default_model_name()
         responses = self.use_responses
         model = self._models.get((name, responses))

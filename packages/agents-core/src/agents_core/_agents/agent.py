@@ -12,6 +12,7 @@ from typing_extensions import TypedDict
 
 from .._base.model_settings import ModelSettings
 from .._base.run_context import RunContextWrapper, TContext
+from .._models.defaults import get_default_model_settings, initial_model_settings
 from .._models.interface import Model
 from .._tools.tools import FunctionTool, LocalCallTool, Tool, default_tool_error_function
 from ..exceptions import UserError
@@ -114,7 +115,10 @@ class Agent(Generic[TContext]):
     choosing one per turn; used alongside or instead of ``instructions``."""
     handoffs: list[Agent[Any] | Handoff[TContext]] = field(default_factory=list)
     model: str | Model | None = None
-    model_settings: ModelSettings = field(default_factory=ModelSettings)
+    model_settings: ModelSettings = field(default_factory=get_default_model_settings)
+    """Settings for each model call. Left unset, they are the ones the agent's model starts with
+    (``agents.models.get_default_model_settings``): a reasoning effort and low verbosity for
+    GPT-5 models, nothing for others."""
     input_guardrails: list[InputGuardrail[TContext]] = field(default_factory=list)
     output_guardrails: list[OutputGuardrail[TContext]] = field(default_factory=list)
     output_type: type[Any] | AgentOutputSchemaBase | None = None
@@ -139,11 +143,19 @@ class Agent(Generic[TContext]):
                 raise UserError(
                     f"Agent '{self.name}': {field_name} must be a list, got {type(value).__name__}."
                 )
+        if isinstance(self.model_settings, Mapping):
+            try:
+                self.model_settings = ModelSettings(**self.model_settings)
+            except TypeError as error:
+                raise UserError(f"Agent '{self.name}': model_settings: {error}.") from None
         if not isinstance(self.model_settings, ModelSettings):
             raise UserError(
                 f"Agent '{self.name}': model_settings must be a ModelSettings, "
                 f"got {type(self.model_settings).__name__}."
             )
+        if self.model is not None and self.model_settings == get_default_model_settings():
+            # Left at the default model's settings: take the named model's instead.
+            self.model_settings = initial_model_settings(self.model)
         behavior = self.tool_use_behavior
         if not (
             behavior in ("run_llm_again", "stop_on_first_tool")
@@ -156,7 +168,17 @@ class Agent(Generic[TContext]):
             )
 
     def clone(self, **kwargs: Any) -> Agent[TContext]:
-        """A copy of this agent with the given fields changed (lists are shared, not copied)."""
+        """A copy of this agent with the given fields changed (lists are shared, not copied).
+
+        A new ``model`` without new ``model_settings`` brings that model's starting settings if
+        this agent's settings were its own model's starting ones.
+        """
+        if (
+            "model" in kwargs
+            and "model_settings" not in kwargs
+            and self.model_settings == initial_model_settings(self.model)
+        ):
+            kwargs["model_settings"] = initial_model_settings(kwargs["model"])
         return dataclasses.replace(self, **kwargs)
 
     def as_tool(

@@ -8,10 +8,22 @@ from typing import Any, Literal, TypeAlias
 
 from ..exceptions import UserError
 
-__all__ = ("ModelSettings", "Reasoning", "ToolChoice")
+__all__ = ("MCPToolChoice", "ModelSettings", "Reasoning", "ToolChoice")
 
-ToolChoice: TypeAlias = Literal["auto", "required", "none"] | str | dict[str, Any] | None
-"""``"auto"``, ``"required"``, ``"none"``, a tool's name, or a provider-specific object."""
+
+@dataclass(frozen=True)
+class MCPToolChoice:
+    """A ``tool_choice`` forcing one tool of a hosted MCP server (Responses API only)."""
+
+    server_label: str
+    name: str
+
+
+ToolChoice: TypeAlias = (
+    Literal["auto", "required", "none"] | str | MCPToolChoice | dict[str, Any] | None
+)
+"""``"auto"``, ``"required"``, ``"none"``, a tool's name, a hosted MCP server's tool, or a
+provider-specific object."""
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeGuard
+from urllib.parse import unquote
 
 from ..exceptions import UserError
 
-__all__ = ("ensure_strict_json_schema",)
+__all__ = ("ensure_strict_json_schema", "has_more_than_n_keys", "is_dict", "is_list", "resolve_ref")
 
 _SCHEMA_MAPS = ("properties", "$defs", "definitions")
 """Keys whose value maps names to subschemas."""
@@ -120,15 +121,47 @@ class _Strictifier:
                 f"Cannot resolve the $ref {ref!r} at {path!r}: only references into the same "
                 "schema (starting with '#/') are supported."
             )
-        target: Any = self._root
-        for part in ref[2:].split("/"):
-            part = part.replace("~1", "/").replace("~0", "~")
-            if not isinstance(target, Mapping) or part not in target:
-                raise UserError(f"Cannot resolve the $ref {ref!r} at {path!r}: it points nowhere.")
-            target = target[part]
+        try:
+            target = resolve_ref(root=self._root, ref=ref)
+        except (KeyError, TypeError, UnicodeDecodeError):
+            raise UserError(
+                f"Cannot resolve the $ref {ref!r} at {path!r}: it points nowhere."
+            ) from None
         if not isinstance(target, Mapping):
             raise UserError(f"The $ref {ref!r} at {path!r} does not point to a schema object.")
         return target
+
+
+def resolve_ref(*, root: Mapping[str, Any], ref: str) -> object:
+    """What the JSON pointer ``ref`` (``"#/$defs/Name"``) points to inside ``root``.
+
+    Raises ``ValueError`` for a reference outside the document, ``KeyError`` when a step of the
+    path is missing and ``TypeError`` when a step is not an object.
+    """
+    if not ref.startswith("#/"):
+        raise ValueError(f"Only references into the same schema are supported, got {ref!r}.")
+    target: object = root
+    for raw in unquote(ref[2:], errors="strict").split("/"):
+        part = raw.replace("~1", "/").replace("~0", "~")
+        if not isinstance(target, Mapping):
+            raise TypeError(f"The $ref {ref!r} passes through a non-object before {part!r}.")
+        target = target[part]
+    return target
+
+
+def is_dict(obj: object) -> TypeGuard[dict[str, object]]:
+    """Whether ``obj`` is a dict (its keys are taken to be strings, as in JSON)."""
+    return isinstance(obj, dict)
+
+
+def is_list(obj: object) -> TypeGuard[list[object]]:
+    """Whether ``obj`` is a list."""
+    return isinstance(obj, list)
+
+
+def has_more_than_n_keys(obj: Mapping[str, object], n: int) -> bool:
+    """Whether ``obj`` has more than ``n`` keys."""
+    return len(obj) > n
 
 
 def _is_object(node: Mapping[str, Any]) -> bool:

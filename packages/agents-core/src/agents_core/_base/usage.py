@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ("InputTokensDetails", "OutputTokensDetails", "RequestUsage", "Usage")
+__all__ = (
+    "InputTokensDetails",
+    "OutputTokensDetails",
+    "RequestUsage",
+    "Usage",
+    "deserialize_usage",
+    "serialize_usage",
+)
 
 
 @dataclass(slots=True)
@@ -120,11 +128,11 @@ class Usage:
             requests=int(data.get("requests", 0)),
             input_tokens=int(data.get("input_tokens", 0)),
             input_tokens_details=InputTokensDetails(
-                int((data.get("input_tokens_details") or {}).get("cached_tokens", 0))
+                _detail(data.get("input_tokens_details"), "cached_tokens")
             ),
             output_tokens=int(data.get("output_tokens", 0)),
             output_tokens_details=OutputTokensDetails(
-                int((data.get("output_tokens_details") or {}).get("reasoning_tokens", 0))
+                _detail(data.get("output_tokens_details"), "reasoning_tokens")
             ),
             total_tokens=int(data.get("total_tokens", 0)),
             request_usage_entries=[
@@ -139,9 +147,58 @@ def _request_usage(data: dict[str, Any]) -> RequestUsage:
         output_tokens=int(data.get("output_tokens", 0)),
         total_tokens=int(data.get("total_tokens", 0)),
         input_tokens_details=InputTokensDetails(
-            int((data.get("input_tokens_details") or {}).get("cached_tokens", 0))
+            _detail(data.get("input_tokens_details"), "cached_tokens")
         ),
         output_tokens_details=OutputTokensDetails(
-            int((data.get("output_tokens_details") or {}).get("reasoning_tokens", 0))
+            _detail(data.get("output_tokens_details"), "reasoning_tokens")
         ),
     )
+
+
+def _detail(details: Any, name: str) -> int:
+    """One count of a details object: a mapping, or a list holding one (the layout the official
+    SDK writes), or missing (zero)."""
+    if isinstance(details, list):
+        details = details[0] if details else None
+    if not isinstance(details, dict):
+        return 0
+    return int(details.get(name) or 0)
+
+
+def _details_json(usage: Usage | RequestUsage) -> tuple[dict[str, int], dict[str, int]]:
+    return (
+        {"cache_write_tokens": 0, "cached_tokens": usage.input_tokens_details.cached_tokens},
+        {"reasoning_tokens": usage.output_tokens_details.reasoning_tokens},
+    )
+
+
+def serialize_usage(usage: Usage) -> dict[str, Any]:
+    """``usage`` as JSON in the layout OpenAI's Agents SDK writes in its run states (the run's
+    token details as one-element lists); ``deserialize_usage`` reads it back."""
+    input_details, output_details = _details_json(usage)
+    entries = []
+    for entry in usage.request_usage_entries:
+        entry_input, entry_output = _details_json(entry)
+        entries.append(
+            {
+                "input_tokens": entry.input_tokens,
+                "output_tokens": entry.output_tokens,
+                "total_tokens": entry.total_tokens,
+                "input_tokens_details": entry_input,
+                "output_tokens_details": entry_output,
+            }
+        )
+    return {
+        "requests": usage.requests,
+        "input_tokens": usage.input_tokens,
+        "input_tokens_details": [input_details],
+        "output_tokens": usage.output_tokens,
+        "output_tokens_details": [output_details],
+        "total_tokens": usage.total_tokens,
+        "request_usage_entries": entries,
+    }
+
+
+def deserialize_usage(usage_data: Mapping[str, Any]) -> Usage:
+    """A ``Usage`` from ``serialize_usage``'s JSON or ``Usage.to_json_dict``'s."""
+    return Usage.from_json_dict(dict(usage_data))

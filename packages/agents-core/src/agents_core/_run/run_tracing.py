@@ -258,8 +258,9 @@ class RunTracing:
     def generation(
         self, model_input: list[TResponseInputItem], settings: ModelSettings, model: Any
     ) -> Span[Any] | None:
-        """A started span for one model call (None when not tracing)."""
-        if not self.active:
+        """A started span for one model call (None when not tracing, or for a model that asks
+        for none, as ``ScriptedModel(emit_traces=False)`` does)."""
+        if not self.active or not getattr(model, "_generation_spans", True):
             return None
         return self._start(
             _Tracing.generation(

@@ -203,6 +203,10 @@ def _error_details(run: RunInProgress) -> RunErrorDetails:
         raw_responses=list(run.model_responses),
         last_agent=run.agent,
         context_wrapper=run.context_wrapper,
+        input_guardrail_results=list(run.input_guardrail_results),
+        output_guardrail_results=list(run.output_guardrail_results),
+        tool_input_guardrail_results=list(run.tool_input_guardrail_results),
+        tool_output_guardrail_results=list(run.tool_output_guardrail_results),
     )
 
 

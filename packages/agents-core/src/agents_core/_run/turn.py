@@ -29,6 +29,7 @@ from .._items.items import (
 )
 from .._items.stream_events import RawResponsesStreamEvent, RunItemStreamEvent
 from .._memory.history import paired_history
+from .._models.defaults import initial_model_settings
 from .._models.interface import Model, ModelTracing
 from .._tools.tools import FunctionTool, LocalCallTool, Tool
 from ..exceptions import (
@@ -105,6 +106,11 @@ def _resolve_model(agent: Agent[Any], run: RunInProgress) -> Model:
 
 def _model_settings(agent: Agent[Any], run: RunInProgress) -> ModelSettings:
     settings = agent.model_settings
+    run_model = run.run_config.model
+    if run_model is not None and settings == initial_model_settings(agent.model):
+        # The agent kept its model's starting settings but the run chose another model: start
+        # from that model's.
+        settings = initial_model_settings(run_model)
     if run.run_config.model_settings is not None:
         settings = settings.resolve(run.run_config.model_settings)
     if (

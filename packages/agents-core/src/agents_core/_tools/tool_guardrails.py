@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from .._agents.agent import Agent
 
 __all__ = (
+    "AllowBehavior",
+    "RaiseExceptionBehavior",
+    "RejectContentBehavior",
     "ToolGuardrailFunctionOutput",
     "ToolInputGuardrail",
     "ToolInputGuardrailData",

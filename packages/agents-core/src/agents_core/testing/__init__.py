@@ -13,12 +13,17 @@ the agent did and on what it sent to the model::
 """
 
 from .._models.response_stream import stream_events_for as stream_events_for
+from ..exceptions import InvalidModelStep as InvalidModelStep
 from ..exceptions import ModelScriptError as ModelScriptError
+from ..exceptions import ModelStepReason as ModelStepReason
 from ..exceptions import UnconsumedModelSteps as UnconsumedModelSteps
 from ..exceptions import UnexpectedModelCall as UnexpectedModelCall
 from ..exceptions import UnofferedToolCall as UnofferedToolCall
 from ._scripted_model import ModelCall as ModelCall
+from ._scripted_model import ModelResponder as ModelResponder
 from ._scripted_model import ModelStep as ModelStep
+from ._scripted_model import ModelStepSpec as ModelStepSpec
+from ._scripted_model import ModelStreamFactory as ModelStreamFactory
 from ._scripted_model import ScriptedModel as ScriptedModel
 from ._scripted_model import assistant_message as assistant_message
 from ._scripted_model import function_call as function_call
@@ -26,9 +31,14 @@ from ._scripted_model import reasoning as reasoning
 from ._scripted_model import refusal as refusal
 
 __all__ = (
+    "InvalidModelStep",
     "ModelCall",
+    "ModelResponder",
     "ModelScriptError",
     "ModelStep",
+    "ModelStepReason",
+    "ModelStepSpec",
+    "ModelStreamFactory",
     "ScriptedModel",
     "UnconsumedModelSteps",
     "UnexpectedModelCall",

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import copy
+import inspect
 import json
 from collections import deque
-from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeAlias
+
+from typing_extensions import TypedDict
 
 from .._base.model_settings import ModelSettings
 from .._base.output_schema import AgentOutputSchemaBase
@@ -32,15 +35,19 @@ from .._models.interface import Model, ModelTracing
 from .._models.response_stream import stream_events_for
 from .._tools.tools import Tool
 from ..exceptions import (
+    InvalidModelStep,
+    ModelStepReason,
     UnconsumedModelSteps,
     UnexpectedModelCall,
     UnofferedToolCall,
-    UserError,
 )
 
 __all__ = (
     "ModelCall",
+    "ModelResponder",
     "ModelStep",
+    "ModelStepSpec",
+    "ModelStreamFactory",
     "ScriptedModel",
     "assistant_message",
     "function_call",
@@ -85,16 +92,75 @@ def reasoning(summary: str, *, item_id: str = "rs_scripted") -> ResponseReasonin
 class ModelStep:
     """One scripted model reply.
 
-    ``output`` is what the model returns. ``error`` makes the call raise instead. For streamed
-    calls, ``stream_events`` replaces the events the model would derive from ``output`` (to
-    script a stream cut short, say); otherwise text arrives in word-sized deltas.
+    ``output`` is what the model returns. ``error`` makes the call raise instead; ``responder``
+    decides the reply from the recorded ``ModelCall`` (it returns anything a script step may be,
+    and may be async). For streamed calls, ``stream_events`` replaces the events the model would
+    derive from ``output`` (to script a stream cut short, say): a list of events, or a function
+    of the ``ModelCall`` returning an async iterator of them; otherwise text arrives in
+    word-sized deltas. At most one of ``error``, ``responder`` and ``stream_events`` is set.
     """
 
     output: Sequence[TResponseOutputItem] = ()
     usage: Usage | None = None
     response_id: str | None = None
+    request_id: str | None = None
+    raw_usage: dict[str, Any] | None = None
+    """The provider's own usage payload, kept on the response when the call's settings ask for
+    it (``ModelSettings(preserve_raw_usage=True)``)."""
     error: BaseException | None = None
-    stream_events: Sequence[TResponseStreamEvent] | None = None
+    responder: ModelResponder | None = None
+    stream_events: Sequence[TResponseStreamEvent] | ModelStreamFactory | None = None
+
+    @classmethod
+    def raise_error(cls, error: BaseException) -> ModelStep:
+        """A step whose call raises ``error``."""
+        return cls(error=error)
+
+    @classmethod
+    def respond(cls, responder: ModelResponder) -> ModelStep:
+        """A step whose reply ``responder`` makes from the recorded call."""
+        return cls(responder=responder)
+
+    @classmethod
+    def stream(
+        cls,
+        events: Sequence[TResponseStreamEvent] | ModelStreamFactory,
+        *,
+        output: Sequence[TResponseOutputItem] = (),
+        usage: Usage | None = None,
+        response_id: str | None = None,
+    ) -> ModelStep:
+        """A step streamed as exactly ``events`` (or what the factory yields for the call);
+        ``output`` is the reply of a non-streamed call to the same step."""
+        return cls(
+            output=output,
+            usage=usage,
+            response_id=response_id,
+            stream_events=events if callable(events) else tuple(events),
+        )
+
+
+class ModelStepSpec(TypedDict, total=False):
+    """A ``ModelStep`` written as a dict (``ScriptedModel`` accepts either)."""
+
+    output: Sequence[TResponseOutputItem]
+    usage: Usage
+    response_id: str | None
+    request_id: str | None
+    raw_usage: dict[str, Any] | None
+    error: Exception | None
+    responder: ModelResponder | None
+    stream_events: Sequence[TResponseStreamEvent] | ModelStreamFactory | None
+
+
+_STEP_FIELDS = frozenset(ModelStepSpec.__annotations__)
+
+ModelResponder: TypeAlias = Callable[["ModelCall"], Any]
+"""Makes a step's reply from the recorded call: anything a script step may be, or an awaitable
+of it."""
+
+ModelStreamFactory: TypeAlias = Callable[["ModelCall"], AsyncIterator[TResponseStreamEvent]]
+"""Makes a streamed step's events from the recorded call."""
 
 
 @dataclass
@@ -119,23 +185,87 @@ class ModelCall:
         return [tool.name for tool in self.tools]
 
 
-def _to_step(item: Any) -> ModelStep:
+def _to_step(item: Any, index: int = 0) -> ModelStep:
     if isinstance(item, ModelStep):
-        return item
-    if isinstance(item, ModelResponse):
-        return ModelStep(output=item.output, usage=item.usage, response_id=item.response_id)
-    if isinstance(item, str):
-        return ModelStep(output=[assistant_message(item)])
-    if isinstance(item, BaseException):
-        return ModelStep(error=item)
-    if isinstance(item, _WireModel):
-        return ModelStep(output=[item])  # type: ignore[list-item]  # any output item model
-    if isinstance(item, Sequence):
-        return ModelStep(output=list(item))
-    raise UserError(
-        "A ScriptedModel step must be a ModelStep, a ModelResponse, a string, an output item, "
-        f"a list of output items, or an exception; got {type(item).__name__}."
+        step = item
+    elif isinstance(item, ModelResponse):
+        step = ModelStep(
+            output=item.output,
+            usage=item.usage,
+            response_id=item.response_id,
+            request_id=item.request_id,
+            raw_usage=item.raw_usage,
+        )
+    elif isinstance(item, str):
+        step = ModelStep(output=[assistant_message(item)])
+    elif isinstance(item, BaseException):
+        step = ModelStep(error=item)
+    elif isinstance(item, _WireModel):
+        step = ModelStep(output=[item])  # type: ignore[list-item]  # any output item model
+    elif isinstance(item, Mapping):
+        unknown = sorted(str(key) for key in item if key not in _STEP_FIELDS)
+        if unknown:
+            raise _invalid(
+                index,
+                "unsupported_field",
+                f"has fields a ModelStep does not: {', '.join(unknown)}",
+            )
+        step = ModelStep(**item)
+    elif isinstance(item, Sequence):
+        step = ModelStep(output=list(item))
+    else:
+        raise _invalid(
+            index,
+            "invalid_input",
+            "must be a ModelStep, a ModelStepSpec dict, a ModelResponse, a string, an output "
+            f"item, a list of output items, or an exception; got {type(item).__name__}",
+        )
+    _validate(step, index)
+    return step
+
+
+def _invalid(index: int, reason: ModelStepReason, detail: str) -> InvalidModelStep:
+    return InvalidModelStep(
+        f"Scripted model step #{index + 1} {detail}.", reason=reason, input_index=index
     )
+
+
+def _validate(step: ModelStep, index: int) -> None:
+    output: object = step.output
+    if isinstance(output, str | bytes) or not isinstance(output, Sequence):
+        raise _invalid(
+            index,
+            "invalid_input",
+            "must give output as a list of output items (a plain string is a step of its own)",
+        )
+    if step.usage is not None and not isinstance(step.usage, Usage):
+        raise _invalid(index, "invalid_input", "must give usage as a Usage")
+    for name in ("response_id", "request_id"):
+        value = getattr(step, name)
+        if value is not None and not isinstance(value, str):
+            raise _invalid(index, "invalid_input", f"must give {name} as a string or None")
+    if step.raw_usage is not None and not isinstance(step.raw_usage, dict):
+        raise _invalid(index, "invalid_input", "must give raw_usage as a dict or None")
+    if step.error is not None and not isinstance(step.error, BaseException):
+        raise _invalid(index, "invalid_error", "must give error as an exception")
+    if step.responder is not None and not callable(step.responder):
+        raise _invalid(index, "invalid_responder", "must give a callable responder")
+    events: object = step.stream_events
+    if (
+        events is not None
+        and not callable(events)
+        and (isinstance(events, str | bytes) or not isinstance(events, Sequence))
+    ):
+        raise _invalid(
+            index, "invalid_stream_events", "must give stream_events as a list or a function"
+        )
+    outcomes = [
+        name for name in ("error", "responder", "stream_events") if getattr(step, name) is not None
+    ]
+    if len(outcomes) > 1:
+        raise _invalid(
+            index, "conflicting_outcomes", f"sets more than one of {', '.join(outcomes)}"
+        )
 
 
 def _check_offered(step: ModelStep, call: ModelCall) -> None:
@@ -172,13 +302,23 @@ class ScriptedModel(Model):
     """
 
     steps: Iterable[Any] = ()
+    emit_traces: bool = field(default=False, kw_only=True)
+    """Record a generation span for each call, as real models do (off: scripted calls leave no
+    generation spans in traces)."""
     default_usage: Usage | None = field(default=None, kw_only=True)
     allow_unoffered_calls: bool = field(default=False, kw_only=True)
     calls: list[ModelCall] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
-        self._queue: deque[ModelStep] = deque(_to_step(step) for step in self.steps)
+        self._queue: deque[ModelStep] = deque(
+            _to_step(step, index) for index, step in enumerate(self.steps)
+        )
         self._response_count = 0
+
+    @property
+    def _generation_spans(self) -> bool:
+        # Read by the runner, which records the generation spans of every model.
+        return self.emit_traces
 
     @property
     def remaining_steps(self) -> int:
@@ -201,11 +341,16 @@ class ScriptedModel(Model):
 
     def enqueue(self, step: Any) -> None:
         """Add one step at the end of the script."""
-        self._queue.append(_to_step(step))
+        self._queue.append(_to_step(step, len(self._queue)))
 
     def extend(self, steps: Iterable[Any]) -> None:
         """Add several steps at the end of the script."""
-        self._queue.extend(_to_step(step) for step in steps)
+        first = len(self._queue)
+        self._queue.extend(_to_step(step, first + i) for i, step in enumerate(steps))
+
+    def set_default_usage(self, usage: Usage | None) -> None:
+        """The usage of steps that give none (``None``: one request, no tokens)."""
+        self.default_usage = copy.deepcopy(usage)
 
     def assert_complete(self) -> None:
         """Raise ``UnconsumedModelSteps`` if some scripted steps were never used."""
@@ -215,7 +360,7 @@ class ScriptedModel(Model):
                 remaining_steps=len(self._queue),
             )
 
-    def _next_step(self, call: ModelCall) -> ModelStep:
+    async def _next_step(self, call: ModelCall) -> ModelStep:
         self.calls.append(call)
         if not self._queue:
             raise UnexpectedModelCall(
@@ -224,19 +369,26 @@ class ScriptedModel(Model):
                 call_index=len(self.calls) - 1,
             )
         step = self._queue.popleft()
+        while step.responder is not None:
+            reply = step.responder(call)
+            if inspect.isawaitable(reply):
+                reply = await reply
+            step = _to_step(reply)
         if step.error is not None:
             raise step.error
         if not self.allow_unoffered_calls:
             _check_offered(step, call)
         return step
 
-    def _response(self, step: ModelStep) -> ModelResponse:
+    def _response(self, step: ModelStep, settings: ModelSettings) -> ModelResponse:
         self._response_count += 1
         usage = step.usage or self.default_usage
         return ModelResponse(
             output=[as_wire_object(item) for item in step.output],
-            usage=copy.copy(usage) if usage is not None else Usage(requests=1),
+            usage=copy.deepcopy(usage) if usage is not None else Usage(requests=1),
             response_id=step.response_id or f"resp_scripted_{self._response_count}",
+            request_id=step.request_id,
+            raw_usage=copy.deepcopy(step.raw_usage) if settings.preserve_raw_usage else None,
         )
 
     @staticmethod
@@ -277,7 +429,7 @@ class ScriptedModel(Model):
             conversation_id=conversation_id,
             prompt=prompt,
         )
-        return self._response(self._next_step(call))
+        return self._response(await self._next_step(call), model_settings)
 
     async def stream_response(
         self,
@@ -307,10 +459,21 @@ class ScriptedModel(Model):
             conversation_id=conversation_id,
             prompt=prompt,
         )
-        step = self._next_step(call)
-        if step.stream_events is not None:
-            for event in step.stream_events:
+        step = await self._next_step(call)
+        events = step.stream_events
+        if callable(events):
+            stream = events(call)
+            try:
+                async for event in stream:
+                    yield event
+            finally:
+                aclose = getattr(stream, "aclose", None)
+                if aclose is not None:
+                    await aclose()
+            return
+        if events is not None:
+            for event in events:
                 yield event
             return
-        for event in stream_events_for(self._response(step)):
+        for event in stream_events_for(self._response(step, model_settings)):
             yield event

@@ -31,6 +31,7 @@ from agents_core import (
     TResponseInputItem,
     TResponseStreamEvent,
 )
+from agents_core.models import get_default_model
 
 from .._optional import require
 
@@ -41,7 +42,6 @@ import httpx2  # noqa: E402 - agents-openai's HTTP client, present once agents_o
 __all__ = ("LitellmModel", "LitellmProvider")
 
 _PLACEHOLDER_URL = "http://litellm.invalid/v1"
-_DEFAULT_MODEL = "gpt-4.1"
 
 
 def _litellm() -> ModuleType:
@@ -208,5 +208,5 @@ class LitellmProvider(ModelProvider):
     """
 
     def get_model(self, model_name: str | None) -> Model:
-        """A ``LitellmModel`` for the name (None: ``OPENAI_DEFAULT_MODEL`` or ``gpt-4.1``)."""
-        return LitellmModel(model_name or os.environ.get("OPENAI_DEFAULT_MODEL") or _DEFAULT_MODEL)
+        """A ``LitellmModel`` for the name (None: ``agents.models.get_default_model()``)."""
+        return LitellmModel(model_name or get_default_model())

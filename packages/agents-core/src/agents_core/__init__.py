@@ -13,6 +13,12 @@ __version__ = "0.1.0"
 
 # Public name -> the private module that defines it.
 _EXPORTS: dict[str, str] = {
+    "ToolOutputFileContentDict": "_items.tool_outputs",
+    "ToolOutputFileContent": "_items.tool_outputs",
+    "ToolOutputImageDict": "_items.tool_outputs",
+    "ToolOutputImage": "_items.tool_outputs",
+    "ToolOutputTextDict": "_items.tool_outputs",
+    "ToolOutputText": "_items.tool_outputs",
     "run_demo_loop": "_run.repl",
     "RunItemBase": "_items.items",
     "MCPListToolsItem": "_items.items",
@@ -244,10 +250,16 @@ __all__ = (
     "ToolInputGuardrailData",
     "ToolInputGuardrailResult",
     "ToolInputGuardrailTripwireTriggered",
+    "ToolOutputFileContent",
+    "ToolOutputFileContentDict",
     "ToolOutputGuardrail",
     "ToolOutputGuardrailData",
     "ToolOutputGuardrailResult",
     "ToolOutputGuardrailTripwireTriggered",
+    "ToolOutputImage",
+    "ToolOutputImageDict",
+    "ToolOutputText",
+    "ToolOutputTextDict",
     "ToolTimeoutError",
     "ToolsToFinalOutputFunction",
     "ToolsToFinalOutputResult",
@@ -347,6 +359,12 @@ if TYPE_CHECKING:
     from ._items.stream_events import RunItemStreamEvent as RunItemStreamEvent
     from ._items.stream_events import StreamEvent as StreamEvent
     from ._items.stream_types import TResponseStreamEvent as TResponseStreamEvent
+    from ._items.tool_outputs import ToolOutputFileContent as ToolOutputFileContent
+    from ._items.tool_outputs import ToolOutputFileContentDict as ToolOutputFileContentDict
+    from ._items.tool_outputs import ToolOutputImage as ToolOutputImage
+    from ._items.tool_outputs import ToolOutputImageDict as ToolOutputImageDict
+    from ._items.tool_outputs import ToolOutputText as ToolOutputText
+    from ._items.tool_outputs import ToolOutputTextDict as ToolOutputTextDict
     from ._memory.history import SessionInputCallback as SessionInputCallback
     from ._memory.session import MemorySession as MemorySession
     from ._memory.session import Session as Session

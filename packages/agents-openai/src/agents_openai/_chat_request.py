@@ -15,12 +15,14 @@ from agents_core import (
     TResponseInputItem,
 )
 from agents_core.exceptions import UserError
+from agents_core.logger import log
 
 from ._params import param_json, reasoning_json
 
 __all__ = ("build_chat_body", "chat_messages", "chat_tool_choice", "chat_tools")
 
 _PASSED_ROLES = frozenset({"user", "system", "developer"})
+_TEXT_PARTS = frozenset({"input_text", "output_text", "text"})
 
 
 def _content_part(part: dict[str, Any]) -> dict[str, Any]:
@@ -56,12 +58,26 @@ def _assistant_text(content: Any) -> tuple[str | None, str | None]:
     return ("".join(texts) if texts else None), ("".join(refusals) if refusals else None)
 
 
+OMITTED_TOOL_OUTPUT = "[tool output omitted]"
+"""Sent in place of a tool result that holds no text (Chat Completions tool messages are text)."""
+
+
 def _tool_output(output: Any) -> Any:
     if isinstance(output, str):
         return output
-    if isinstance(output, list):
-        return [_content_part(part) for part in output]
-    return json.dumps(output)
+    if not isinstance(output, list):
+        return json.dumps(output)
+    # A tool message takes text parts only; images and files a tool returned reach the model
+    # through the Responses API.
+    texts = [_content_part(part) for part in output if part.get("type") in _TEXT_PARTS]
+    if texts:
+        return texts
+    log().warning(
+        "tool output omitted: Chat Completions tool messages hold only text, and this tool "
+        "returned none (the Responses API takes tool images and files)",
+        kinds=sorted({str(part.get("type")) for part in output}),
+    )
+    return OMITTED_TOOL_OUTPUT
 
 
 class _MessageBuilder:

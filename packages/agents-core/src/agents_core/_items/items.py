@@ -504,11 +504,11 @@ class ItemHelpers:
         cls, tool_call: ResponseFunctionToolCall, output: Any
     ) -> TResponseInputItem:
         """The ``function_call_output`` input item answering ``tool_call`` with ``output``."""
-        return {
-            "type": "function_call_output",
-            "call_id": tool_call.call_id,
-            "output": output if is_content_parts(output) else stringify_tool_output(output),
-        }
+        if not isinstance(output, str) and not is_content_parts(output):
+            from .tool_outputs import structured_tool_output
+
+            output = structured_tool_output(output) or stringify_tool_output(output)
+        return {"type": "function_call_output", "call_id": tool_call.call_id, "output": output}
 
 
 _CONTENT_PART_TYPES = frozenset({"input_text", "input_image", "input_file"})

@@ -9,9 +9,10 @@ import json
 from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias, overload
+from typing import TYPE_CHECKING, Any, Concatenate, Literal, TypeAlias, overload
 
 import pydantic
+from typing_extensions import ParamSpec
 
 from .._base.docstrings import DocstringStyle
 from .._base.logging import log
@@ -30,13 +31,45 @@ __all__ = (
     "NeedsApproval",
     "Tool",
     "ToolErrorFunction",
+    "ToolFunction",
+    "ToolFunctionWithContext",
+    "ToolFunctionWithToolContext",
+    "ToolFunctionWithoutContext",
+    "ToolParams",
+    "ToolTimeoutBehavior",
     "default_tool_error_function",
+    "default_tool_timeout_error_message",
     "function_tool",
     "tool",
 )
 
 ToolErrorFunction: TypeAlias = Callable[[RunContextWrapper[Any], Exception], "str | Awaitable[str]"]
 """Turns a tool's exception into the text the model sees instead of the tool's output."""
+
+ToolTimeoutBehavior: TypeAlias = Literal["error_as_result", "raise_exception"]
+"""What a tool's timeout does: tell the model (``"error_as_result"``) or stop the run."""
+
+ToolParams = ParamSpec("ToolParams")
+"""The parameters of a function turned into a tool."""
+
+ToolFunctionWithoutContext: TypeAlias = Callable[ToolParams, Any]
+"""A tool function that takes only the model's arguments."""
+ToolFunctionWithContext: TypeAlias = Callable[Concatenate[RunContextWrapper[Any], ToolParams], Any]
+"""A tool function whose first parameter is the run context."""
+ToolFunctionWithToolContext: TypeAlias = Callable[Concatenate[ToolContext[Any], ToolParams], Any]
+"""A tool function whose first parameter is the tool context."""
+ToolFunction: TypeAlias = (
+    ToolFunctionWithoutContext[ToolParams]
+    | ToolFunctionWithContext[ToolParams]
+    | ToolFunctionWithToolContext[ToolParams]
+)
+"""Any function ``function_tool`` accepts."""
+
+
+def default_tool_timeout_error_message(*, tool_name: str, timeout_seconds: float) -> str:
+    """What the model is told when a tool runs past its timeout."""
+    return f"Tool '{tool_name}' timed out after {timeout_seconds:g} seconds."
+
 
 NeedsApproval: TypeAlias = Callable[
     [RunContextWrapper[Any], dict[str, Any], str], "bool | Awaitable[bool]"
@@ -94,7 +127,7 @@ class FunctionTool:
     needs_approval: bool | NeedsApproval = False
     """Pause the run for a person's decision before each call (or when the function says so)."""
     timeout_seconds: float | None = None
-    timeout_behavior: Literal["error_as_result", "raise_exception"] = "error_as_result"
+    timeout_behavior: ToolTimeoutBehavior = "error_as_result"
     timeout_error_function: ToolErrorFunction | None = None
     defer_loading: bool = False
     """Hide the tool until the model's tool search loads it (not supported yet)."""
@@ -283,7 +316,7 @@ def _build_function_tool(
     strict_mode: bool,
     is_enabled: Any,
     timeout: float | None,
-    timeout_behavior: Literal["error_as_result", "raise_exception"],
+    timeout_behavior: ToolTimeoutBehavior,
     timeout_error_function: ToolErrorFunction | None,
     needs_approval: bool | NeedsApproval,
     tool_input_guardrails: list[ToolInputGuardrail[Any]] | None,
@@ -332,7 +365,7 @@ def function_tool(
     strict_mode: bool = True,
     is_enabled: bool | Callable[[RunContextWrapper[Any], Agent[Any]], Any] = True,
     timeout: float | None = None,
-    timeout_behavior: Literal["error_as_result", "raise_exception"] = "error_as_result",
+    timeout_behavior: ToolTimeoutBehavior = "error_as_result",
     timeout_error_function: ToolErrorFunction | None = None,
     needs_approval: bool | NeedsApproval = False,
     tool_input_guardrails: list[ToolInputGuardrail[Any]] | None = None,
@@ -357,7 +390,7 @@ def function_tool(
     strict_mode: bool = True,
     is_enabled: bool | Callable[[RunContextWrapper[Any], Agent[Any]], Any] = True,
     timeout: float | None = None,
-    timeout_behavior: Literal["error_as_result", "raise_exception"] = "error_as_result",
+    timeout_behavior: ToolTimeoutBehavior = "error_as_result",
     timeout_error_function: ToolErrorFunction | None = None,
     needs_approval: bool | NeedsApproval = False,
     tool_input_guardrails: list[ToolInputGuardrail[Any]] | None = None,
@@ -381,7 +414,7 @@ def function_tool(
     strict_mode: bool = True,
     is_enabled: bool | Callable[[RunContextWrapper[Any], Agent[Any]], Any] = True,
     timeout: float | None = None,
-    timeout_behavior: Literal["error_as_result", "raise_exception"] = "error_as_result",
+    timeout_behavior: ToolTimeoutBehavior = "error_as_result",
     timeout_error_function: ToolErrorFunction | None = None,
     needs_approval: bool | NeedsApproval = False,
     tool_input_guardrails: list[ToolInputGuardrail[Any]] | None = None,

@@ -307,3 +307,32 @@ async def test_the_nested_run_sees_the_calling_models_arguments_as_tool_input() 
     result = await Runner.run(Agent(name="Main", model=model, tools=[tool]), "go")
     assert seen == [{"city": "Oslo", "days": 3}]
     assert result.context_wrapper.tool_input is None
+
+
+async def test_a_nested_result_names_the_call_that_started_it() -> None:
+    from agents_core import AgentHookContext, AgentHooks, RunResult
+    from agents_core.result import AgentToolInvocation
+
+    seen: list[Any] = []
+
+    class Watch(AgentHooks[Any]):
+        async def on_start(self, context: AgentHookContext[Any], agent: Agent[Any]) -> None:
+            seen.append((type(context).__name__, context.turn_input))
+
+    async def extract(result: Any) -> str:
+        seen.append(result.agent_tool_invocation)
+        return str(result.final_output)
+
+    model = ScriptedModel([])
+    helper = Agent(name="Helper", model=model, hooks=Watch())
+    tool = helper.as_tool("ask_helper", "Ask.", custom_output_extractor=extract)
+    main = Agent(name="Main", model=model, tools=[tool])
+    model.extend([function_call("ask_helper", {"input": "sum 2+2"}, call_id="c9"), "4", "It is 4."])
+    result = await Runner.run(main, "what is 2+2?", max_turns=5)
+    assert isinstance(result, RunResult)
+    assert result.agent_tool_invocation is None
+    assert result.max_turns == 5
+    assert seen[0] == ("AgentHookContext", [{"role": "user", "content": "sum 2+2"}])
+    assert seen[1] == AgentToolInvocation(
+        tool_name="ask_helper", tool_call_id="c9", tool_arguments='{"input": "sum 2+2"}'
+    )

@@ -122,3 +122,12 @@ def test_a_facade_module_loads_only_what_it_re_exports() -> None:
     ).stdout.split()
     assert "agents_core._items.items" in out
     assert "agents_core._run.runner" not in out and "agents_openai" not in out
+
+
+def test_text_and_realtime_agents_share_their_base() -> None:
+    from agents import Agent, AgentBase
+    from agents.realtime import RealtimeAgent
+
+    for agent in (Agent(name="a"), RealtimeAgent(name="r")):
+        assert isinstance(agent, AgentBase)
+        assert (agent.tools, agent.mcp_servers, agent.handoff_description) == ([], [], None)

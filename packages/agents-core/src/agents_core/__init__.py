@@ -13,6 +13,9 @@ __version__ = "0.1.0"
 
 # Public name -> the private module that defines it.
 _EXPORTS: dict[str, str] = {
+    "AgentBase": "_agents.agent",
+    "AgentToolInvocation": "_run.results",
+    "AgentHookContext": "_base.run_context",
     "ToolOutputFileContentDict": "_items.tool_outputs",
     "ToolOutputFileContent": "_items.tool_outputs",
     "ToolOutputImageDict": "_items.tool_outputs",
@@ -149,9 +152,12 @@ _EXPORTS: dict[str, str] = {
 __all__ = (
     "DEFAULT_MAX_TURNS",
     "Agent",
+    "AgentBase",
+    "AgentHookContext",
     "AgentHooks",
     "AgentOutputSchema",
     "AgentOutputSchemaBase",
+    "AgentToolInvocation",
     "AgentToolStreamEvent",
     "AgentUpdatedStreamEvent",
     "AgentsException",
@@ -296,6 +302,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from ._agents.agent import Agent as Agent
+    from ._agents.agent import AgentBase as AgentBase
     from ._agents.agent import AgentToolStreamEvent as AgentToolStreamEvent
     from ._agents.agent import FunctionToolResult as FunctionToolResult
     from ._agents.agent import StopAtTools as StopAtTools
@@ -327,6 +334,7 @@ if TYPE_CHECKING:
     from ._base.model_settings import Reasoning as Reasoning
     from ._base.output_schema import AgentOutputSchema as AgentOutputSchema
     from ._base.output_schema import AgentOutputSchemaBase as AgentOutputSchemaBase
+    from ._base.run_context import AgentHookContext as AgentHookContext
     from ._base.run_context import RunContextWrapper as RunContextWrapper
     from ._base.run_context import ToolContext as ToolContext
     from ._base.usage import InputTokensDetails as InputTokensDetails
@@ -386,6 +394,7 @@ if TYPE_CHECKING:
     from ._run.config import ModelInputData as ModelInputData
     from ._run.config import RunConfig as RunConfig
     from ._run.repl import run_demo_loop as run_demo_loop
+    from ._run.results import AgentToolInvocation as AgentToolInvocation
     from ._run.results import RunResult as RunResult
     from ._run.results import RunResultStreaming as RunResultStreaming
     from ._run.run_state import RunState as RunState

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = (
     "Agent",
+    "AgentBase",
     "AgentToolStreamEvent",
     "FunctionToolResult",
     "StopAtTools",
@@ -92,13 +93,9 @@ def _no_mcp_config() -> MCPConfig:
 
 
 @dataclass(eq=False)
-class Agent(Generic[TContext]):
-    """An LLM configured with instructions, tools and (optionally) a structured output type.
-
-    ``TContext`` is the type of the context object passed to ``Runner.run(context=...)``; tools,
-    hooks and dynamic instructions receive it. Agents are plain data: :meth:`clone` makes a copy
-    with changes, and one agent can be used by many concurrent runs.
-    """
+class AgentBase(Generic[TContext]):
+    """What every kind of agent has (``Agent`` and ``RealtimeAgent``): a name, a description
+    used when it is a handoff target, its tools and its MCP servers."""
 
     name: str
     handoff_description: str | None = None
@@ -107,6 +104,43 @@ class Agent(Generic[TContext]):
     """MCP servers whose tools join ``tools`` each turn (connect them before running)."""
     mcp_config: MCPConfig = field(default_factory=_no_mcp_config)
     """How MCP tools are offered (see ``agents_core.mcp.MCPConfig``)."""
+
+    async def get_mcp_tools(self, run_context: RunContextWrapper[TContext]) -> list[Tool]:
+        """The tools this agent's MCP servers offer now, as function tools."""
+        if not self.mcp_servers:
+            return []
+        from ..mcp._tools import mcp_tools_for_agent
+
+        return list(await mcp_tools_for_agent(self, run_context))
+
+    async def get_all_tools(self, run_context: RunContextWrapper[TContext]) -> list[Tool]:
+        """The tools enabled for this turn: MCP tools, then the agent's own enabled tools."""
+        tools = self.tools
+        if self.mcp_servers:
+            tools = [*await self.get_mcp_tools(run_context), *tools]
+        if all(tool.is_enabled is True for tool in tools):
+            return list(tools)
+        enabled: list[Tool] = []
+        for tool in tools:
+            flag = tool.is_enabled
+            if callable(flag):
+                flag = flag(run_context, cast(Any, self))
+                if inspect.isawaitable(flag):
+                    flag = await flag
+            if flag:
+                enabled.append(tool)
+        return enabled
+
+
+@dataclass(eq=False)
+class Agent(AgentBase[TContext]):
+    """An LLM configured with instructions, tools and (optionally) a structured output type.
+
+    ``TContext`` is the type of the context object passed to ``Runner.run(context=...)``; tools,
+    hooks and dynamic instructions receive it. Agents are plain data: :meth:`clone` makes a copy
+    with changes, and one agent can be used by many concurrent runs.
+    """
+
     instructions: (
         str | Callable[[RunContextWrapper[TContext], Agent[TContext]], str | Awaitable[str]] | None
     ) = None
@@ -267,29 +301,3 @@ class Agent(Generic[TContext]):
         from .prompts import resolve_prompt
 
         return await resolve_prompt(self.prompt, run_context, self)
-
-    async def get_mcp_tools(self, run_context: RunContextWrapper[TContext]) -> list[Tool]:
-        """The tools this agent's MCP servers offer now, as function tools."""
-        if not self.mcp_servers:
-            return []
-        from ..mcp._tools import mcp_tools_for_agent
-
-        return list(await mcp_tools_for_agent(self, run_context))
-
-    async def get_all_tools(self, run_context: RunContextWrapper[TContext]) -> list[Tool]:
-        """The tools enabled for this turn: MCP tools, then the agent's own enabled tools."""
-        tools = self.tools
-        if self.mcp_servers:
-            tools = [*await self.get_mcp_tools(run_context), *tools]
-        if all(tool.is_enabled is True for tool in tools):
-            return list(tools)
-        enabled: list[Tool] = []
-        for tool in tools:
-            flag = tool.is_enabled
-            if callable(flag):
-                flag = flag(run_context, self)
-                if inspect.isawaitable(flag):
-                    flag = await flag
-            if flag:
-                enabled.append(tool)
-        return enabled

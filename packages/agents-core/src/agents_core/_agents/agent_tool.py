@@ -178,10 +178,10 @@ def agent_as_tool(
         }
         result: RunResult | RunResultStreaming
         if on_stream is None:
-            with tool_input_for_nested_run(params):
+            with tool_input_for_nested_run(params, ctx):
                 result = await Runner.run(agent, nested_input, **options)
         else:
-            with tool_input_for_nested_run(params):
+            with tool_input_for_nested_run(params, ctx):
                 result = Runner.run_streamed(agent, nested_input, **options)
             await _stream_to_handler(
                 result, agent, ctx.tool_call, on_stream, on_stream_max_pending_events

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Generic
 
-from .._base.run_context import RunContextWrapper, TContext
+from .._base.run_context import AgentHookContext, RunContextWrapper, TContext
 
 if TYPE_CHECKING:
     from .._items.items import ModelResponse, TResponseInputItem
@@ -32,12 +32,12 @@ class RunHooks(Generic[TContext]):
         """After a model call returned."""
 
     async def on_agent_start(
-        self, context: RunContextWrapper[TContext], agent: Agent[TContext]
+        self, context: AgentHookContext[TContext], agent: Agent[TContext]
     ) -> None:
         """When an agent becomes the active agent (the first turn, or after a handoff)."""
 
     async def on_agent_end(
-        self, context: RunContextWrapper[TContext], agent: Agent[TContext], output: Any
+        self, context: AgentHookContext[TContext], agent: Agent[TContext], output: Any
     ) -> None:
         """When an agent produced the run's final output."""
 
@@ -65,11 +65,11 @@ class RunHooks(Generic[TContext]):
 class AgentHooks(Generic[TContext]):
     """Callbacks for one agent (``Agent(hooks=...)``); override the methods you need."""
 
-    async def on_start(self, context: RunContextWrapper[TContext], agent: Agent[TContext]) -> None:
+    async def on_start(self, context: AgentHookContext[TContext], agent: Agent[TContext]) -> None:
         """When this agent becomes the active agent."""
 
     async def on_end(
-        self, context: RunContextWrapper[TContext], agent: Agent[TContext], output: Any
+        self, context: AgentHookContext[TContext], agent: Agent[TContext], output: Any
     ) -> None:
         """When this agent produced the run's final output."""
 

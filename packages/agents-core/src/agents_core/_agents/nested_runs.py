@@ -14,6 +14,7 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .._base.run_context import ToolContext
     from .._items.items import ToolApprovalItem
     from .._run.run_state import RunState
     from .._tools.approvals import Approvals
@@ -26,29 +27,31 @@ __all__ = (
     "tool_input_for_nested_run",
 )
 
-_NO_INPUT: Any = object()
-_tool_input: ContextVar[Any] = ContextVar("agents_nested_tool_input", default=_NO_INPUT)
+_NO_INPUT: tuple[Any, ToolContext[Any] | None] = (None, None)
+_tool_input: ContextVar[tuple[Any, ToolContext[Any] | None]] = ContextVar(
+    "agents_nested_tool_input", default=_NO_INPUT
+)
 
 
 @contextlib.contextmanager
-def tool_input_for_nested_run(value: Any) -> Iterator[None]:
+def tool_input_for_nested_run(value: Any, caller: ToolContext[Any]) -> Iterator[None]:
     """Within this block, the run an agent tool starts gets ``value`` as its
-    ``RunContextWrapper.tool_input`` (the calling model's arguments)."""
-    token = _tool_input.set(value)
+    ``RunContextWrapper.tool_input`` (the calling model's arguments), and its context wrapper
+    is a ``ToolContext`` naming the call (``caller``) that started it."""
+    token = _tool_input.set((value, caller))
     try:
         yield
     finally:
         _tool_input.reset(token)
 
 
-def take_tool_input() -> Any:
-    """The ``tool_input`` for a run starting now (None outside an agent tool), cleared so runs
-    started inside that run do not inherit it."""
-    value = _tool_input.get()
-    if value is _NO_INPUT:
-        return None
-    _tool_input.set(_NO_INPUT)
-    return value
+def take_tool_input() -> tuple[Any, ToolContext[Any] | None]:
+    """The ``tool_input`` and calling tool context for a run starting now (None, None outside
+    an agent tool), cleared so runs started inside that run do not inherit them."""
+    taken = _tool_input.get()
+    if taken is not _NO_INPUT:
+        _tool_input.set(_NO_INPUT)
+    return taken
 
 
 class NestedRunPaused:

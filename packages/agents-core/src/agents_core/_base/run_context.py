@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from .._items.items import ResponseFunctionToolCall, ToolApprovalItem, TResponseInputItem
     from .._run.config import RunConfig
 
-__all__ = ("RunContextWrapper", "TContext", "ToolContext")
+__all__ = ("AgentHookContext", "RunContextWrapper", "TContext", "ToolContext")
 
 TContext = TypeVar("TContext", default=Any)
 """The type of the user's context object, passed to ``Runner.run(context=...)``."""
@@ -71,6 +71,25 @@ class RunContextWrapper(Generic[TContext]):
         if self._approvals.decision(tool_name, call_id) is not False:
             return None
         return self._approvals.rejected.get(call_id)
+
+
+@dataclass(eq=False)
+class AgentHookContext(RunContextWrapper[TContext]):
+    """The context agent start and end hooks receive (``on_agent_start``, ``on_start``,
+    ``on_agent_end``, ``on_end``): the run's user context, usage and approval decisions, with
+    ``turn_input`` the input the agent starts from (at the start, the run's input)."""
+
+    @classmethod
+    def _sharing(
+        cls, run_context: RunContextWrapper[TContext], turn_input: list[TResponseInputItem]
+    ) -> AgentHookContext[TContext]:
+        return cls(
+            context=run_context.context,
+            usage=run_context.usage,
+            turn_input=turn_input,
+            _approvals=run_context._approvals,
+            tool_input=run_context.tool_input,
+        )
 
 
 @dataclass(eq=False)

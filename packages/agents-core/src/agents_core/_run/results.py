@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar, cast
 
 from .._base.run_context import RunContextWrapper
 from .._items.items import ItemHelpers, ModelResponse, RunItem, ToolApprovalItem, TResponseInputItem
@@ -19,9 +19,30 @@ if TYPE_CHECKING:
     from .progress import RunInProgress
     from .run_state import RunState
 
-__all__ = ("RunResult", "RunResultBase", "RunResultStreaming")
+__all__ = (
+    "AgentToolInvocation",
+    "RunResult",
+    "RunResultBase",
+    "RunResultStreaming",
+    "ToInputListMode",
+)
 
 T = TypeVar("T")
+
+
+ToInputListMode: TypeAlias = Literal["preserve_all", "normalized"]
+"""What ``to_input_list`` returns: every item, or what the last agent would be sent."""
+
+
+@dataclass(frozen=True)
+class AgentToolInvocation:
+    """The tool call that started a run of an agent used as a tool (``Agent.as_tool``)."""
+
+    tool_name: str
+    """The tool's name, as the calling model saw it."""
+    tool_call_id: str
+    tool_arguments: str
+    """The arguments the calling model sent, as raw JSON."""
 
 
 @dataclass(eq=False)
@@ -105,9 +126,7 @@ class RunResultBase:
             )
         return cast(T, self.final_output)
 
-    def to_input_list(
-        self, *, mode: Literal["preserve_all", "normalized"] = "preserve_all"
-    ) -> list[TResponseInputItem]:
+    def to_input_list(self, *, mode: ToInputListMode = "preserve_all") -> list[TResponseInputItem]:
         """The original input plus every new item, as input for a follow-up run.
 
         ``mode="normalized"`` gives what the last agent would be sent instead when a handoff
@@ -136,12 +155,28 @@ class RunResultBase:
         """The run's total usage (requests and tokens)."""
         return self.context_wrapper.usage
 
+    @property
+    def agent_tool_invocation(self) -> AgentToolInvocation | None:
+        """For the run of an agent used as a tool, the call that started it (None otherwise)."""
+        from .._base.run_context import ToolContext
+
+        context = self.context_wrapper
+        if not isinstance(context, ToolContext):
+            return None
+        return AgentToolInvocation(
+            tool_name=context.tool_name,
+            tool_call_id=context.tool_call_id,
+            tool_arguments=context.tool_arguments,
+        )
+
 
 @dataclass(eq=False)
 class RunResult(RunResultBase):
     """The result of ``Runner.run`` / ``Runner.run_sync``."""
 
     _last_agent: Agent[Any] = field(repr=False, kw_only=True)
+    max_turns: int | None = field(default=10, kw_only=True)
+    """The turn limit the run had (None: no limit)."""
 
     @property
     def last_agent(self) -> Agent[Any]:

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from .._agents.nested_runs import take_tool_input
-from .._base.run_context import RunContextWrapper
+from .._base.run_context import AgentHookContext, RunContextWrapper, ToolContext
 from .._items.items import (
     ItemHelpers,
     MessageOutputItem,
@@ -65,17 +65,29 @@ async def _start(run: RunInProgress, agent: Agent[Any]) -> None:
     if run.streamed is not None:
         run.streamed.current_agent = agent
         run.streamed._emit(AgentUpdatedStreamEvent(new_agent=agent))
-    if run.run_hooks_override("on_agent_start"):
-        await run.hooks.on_agent_start(run.context_wrapper, agent)  # type: ignore[union-attr]
-    if run.agent_hooks_override(agent, "on_start"):
-        await agent.hooks.on_start(run.context_wrapper, agent)  # type: ignore[union-attr]
+    run_hook = run.run_hooks_override("on_agent_start")
+    agent_hook = run.agent_hooks_override(agent, "on_start")
+    if run_hook or agent_hook:
+        original = run.original_input
+        turn_input = (
+            [{"role": "user", "content": original}] if isinstance(original, str) else list(original)
+        )
+        context = AgentHookContext._sharing(run.context_wrapper, turn_input)
+        if run_hook:
+            await run.hooks.on_agent_start(context, agent)  # type: ignore[union-attr]
+        if agent_hook:
+            await agent.hooks.on_start(context, agent)  # type: ignore[union-attr]
 
 
 async def _end(run: RunInProgress, agent: Agent[Any], output: Any) -> None:
-    if run.run_hooks_override("on_agent_end"):
-        await run.hooks.on_agent_end(run.context_wrapper, agent, output)  # type: ignore[union-attr]
-    if run.agent_hooks_override(agent, "on_end"):
-        await agent.hooks.on_end(run.context_wrapper, agent, output)  # type: ignore[union-attr]
+    run_hook = run.run_hooks_override("on_agent_end")
+    agent_hook = run.agent_hooks_override(agent, "on_end")
+    if run_hook or agent_hook:
+        context = AgentHookContext._sharing(run.context_wrapper, run.context_wrapper.turn_input)
+        if run_hook:
+            await run.hooks.on_agent_end(context, agent, output)  # type: ignore[union-attr]
+        if agent_hook:
+            await agent.hooks.on_end(context, agent, output)  # type: ignore[union-attr]
 
 
 async def _turn_boundary(run: RunInProgress) -> None:
@@ -274,7 +286,7 @@ async def _prepare_run(
         agent=starting_agent,
         original_input=plain_input,
         history=history,
-        context_wrapper=RunContextWrapper(context=context, tool_input=take_tool_input()),
+        context_wrapper=_context_wrapper(context),
         run_config=config,
         hooks=hooks,
         max_turns=max_turns,
@@ -307,6 +319,22 @@ async def _save_to_session(session: Session | None, run: RunInProgress) -> None:
     run.session_saved_items = len(run.new_items)
 
 
+def _context_wrapper(context: Any) -> RunContextWrapper[Any]:
+    tool_input, caller = take_tool_input()
+    if caller is None:
+        return RunContextWrapper(context=context, tool_input=tool_input)
+    # The run of an agent used as a tool: its context names the call that started it.
+    return ToolContext(
+        context=context,
+        tool_input=tool_input,
+        tool_name=caller.tool_name,
+        tool_call_id=caller.tool_call_id,
+        tool_arguments=caller.tool_arguments,
+        tool_call=caller.tool_call,
+        tool_namespace=caller.tool_namespace,
+    )
+
+
 def _result(run: RunInProgress, final_output: Any) -> RunResult:
     return RunResult(
         input=run.original_input,
@@ -320,6 +348,7 @@ def _result(run: RunInProgress, final_output: Any) -> RunResult:
         tool_input_guardrail_results=run.tool_input_guardrail_results,
         tool_output_guardrail_results=run.tool_output_guardrail_results,
         interruptions=list(run.interruptions),
+        max_turns=run.max_turns,
         _progress=run,
     )
 

@@ -8,7 +8,7 @@ import json
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal, NotRequired, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, NotRequired, TypeAlias, cast
 
 import mcp.types as mcp_types
 from typing_extensions import TypedDict
@@ -20,7 +20,7 @@ from .._tools.tools import FunctionTool, ToolErrorFunction, default_tool_error_f
 from ..exceptions import ModelBehaviorError, UserError
 
 if TYPE_CHECKING:
-    from .._agents.agent import Agent
+    from .._agents.agent import Agent, AgentBase
     from ._server import MCPServer
 
 __all__ = (
@@ -229,15 +229,18 @@ def to_function_tool(
 
 
 async def mcp_tools_for_agent(
-    agent: Agent[Any], run_context: RunContextWrapper[Any]
+    agent: AgentBase[Any], run_context: RunContextWrapper[Any]
 ) -> list[FunctionTool]:
     """The tools of every MCP server of ``agent``, as function tools, names checked."""
     config: MCPConfig = getattr(agent, "mcp_config", None) or MCPConfig()
     prefix = config.get("include_server_in_tool_names", False)
     owners: dict[str, str] = {}
     tools: list[FunctionTool] = []
+    # Tool filters and approval policies receive the agent, whatever its kind (an ``Agent`` or a
+    # ``RealtimeAgent``); they read its name and fields.
+    owner = cast("Agent[Any]", agent)
     for server in agent.mcp_servers:
-        for tool in await server.list_tools(run_context, agent):
+        for tool in await server.list_tools(run_context, owner):
             name = _function_style(f"{server.name}_{tool.name}") if prefix else tool.name
             if name in owners:
                 raise UserError(
@@ -247,7 +250,7 @@ async def mcp_tools_for_agent(
                     "name, or filter one out."
                 )
             owners[name] = server.name
-            tools.append(to_function_tool(tool, server, agent, name=name, config=config))
+            tools.append(to_function_tool(tool, server, owner, name=name, config=config))
     return tools
 
 

@@ -6,11 +6,11 @@ import dataclasses
 import inspect
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from typing_extensions import TypeVar
 
-from agents_core import AgentHooks, RunContextWrapper, RunHooks
+from agents_core import AgentBase, AgentHooks, RunContextWrapper, RunHooks
 from agents_core.exceptions import UserError
 
 if TYPE_CHECKING:
@@ -20,9 +20,7 @@ if TYPE_CHECKING:
         InputGuardrail,
         OutputGuardrail,
         Prompt,
-        Tool,
     )
-    from agents_core.mcp import MCPConfig, MCPServer
 
 __all__ = ("RealtimeAgent", "RealtimeAgentHooks", "RealtimeRunHooks", "TContext")
 
@@ -47,12 +45,8 @@ class RealtimeRunHooks(RunHooks[TContext]):
     """
 
 
-def _no_mcp_config() -> MCPConfig:
-    return cast("MCPConfig", {})
-
-
 @dataclass(eq=False)
-class RealtimeAgent(Generic[TContext]):
+class RealtimeAgent(AgentBase[TContext]):
     """An agent for a realtime session: what the model is told, and the tools it may use.
 
     Every agent of a session shares the session's model and audio settings, so there is no
@@ -61,12 +55,6 @@ class RealtimeAgent(Generic[TContext]):
     check the model's transcript as it grows; ``input_guardrails`` check what the user said.
     """
 
-    name: str
-    handoff_description: str | None = None
-    tools: list[Tool] = field(default_factory=list)
-    mcp_servers: list[MCPServer] = field(default_factory=list)
-    """MCP servers whose tools join ``tools`` (connect them before the session starts)."""
-    mcp_config: MCPConfig = field(default_factory=_no_mcp_config)
     instructions: (
         str
         | Callable[[RunContextWrapper[TContext], RealtimeAgent[TContext]], str | Awaitable[str]]
@@ -131,30 +119,3 @@ class RealtimeAgent(Generic[TContext]):
         if inspect.isawaitable(value):
             value = await value
         return value
-
-    async def get_mcp_tools(self, run_context: RunContextWrapper[TContext]) -> list[Tool]:
-        """The tools this agent's MCP servers offer now, as function tools."""
-        if not self.mcp_servers:
-            return []
-        from agents_core import Agent
-
-        # The MCP conversion is agents-core's; an equivalent text agent carries the servers.
-        # Tool filters and approval policies receive that agent (its name is this agent's).
-        carrier: Agent[Any] = Agent(
-            name=self.name, mcp_servers=self.mcp_servers, mcp_config=self.mcp_config
-        )
-        return await carrier.get_mcp_tools(run_context)
-
-    async def get_all_tools(self, run_context: RunContextWrapper[TContext]) -> list[Tool]:
-        """The tools enabled now: MCP tools, then the agent's own (``is_enabled`` applied)."""
-        tools = [*await self.get_mcp_tools(run_context), *self.tools]
-        enabled: list[Tool] = []
-        for tool in tools:
-            flag: Any = tool.is_enabled
-            if callable(flag):
-                flag = flag(run_context, self)
-                if inspect.isawaitable(flag):
-                    flag = await flag
-            if flag:
-                enabled.append(tool)
-        return enabled

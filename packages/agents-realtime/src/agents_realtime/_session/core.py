@@ -390,9 +390,9 @@ class SessionCore:
         context = self.context
         if name == "on_start":
             if run_hooks is not None:
-                calls.append(run_hooks.on_agent_start(context, cast(Any, agent)))
+                calls.append(run_hooks.on_agent_start(cast(Any, context), cast(Any, agent)))
             if agent.hooks is not None:
-                calls.append(agent.hooks.on_start(context, cast(Any, agent)))
+                calls.append(agent.hooks.on_start(cast(Any, context), cast(Any, agent)))
         elif name == "on_handoff":
             (source,) = args
             if run_hooks is not None:

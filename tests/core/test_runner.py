@@ -721,3 +721,53 @@ async def test_the_scripted_model_refuses_a_call_it_was_not_offered() -> None:
     assert info.value.name == "transfer_to_support"
     assert info.value.offered == ["temperature", "transfer_to_billing"]
     assert "allow_unoffered_calls=True" in str(info.value)
+
+
+async def test_a_default_agent_runner_carries_out_every_run() -> None:
+    from agents_core.run import AgentRunner, get_default_agent_runner, set_default_agent_runner
+
+    seen: list[tuple[str, str, Any]] = []
+
+    class Auditing(AgentRunner):
+        async def run(self, starting_agent: Any, input: Any, **kwargs: Any) -> Any:
+            seen.append(("run", starting_agent.name, kwargs.get("max_turns")))
+            return await super().run(starting_agent, input, **kwargs)
+
+        def run_streamed(self, starting_agent: Any, input: Any, **kwargs: Any) -> Any:
+            seen.append(("run_streamed", starting_agent.name, kwargs.get("context")))
+            return super().run_streamed(starting_agent, input, **kwargs)
+
+    original = get_default_agent_runner()
+    auditing = Auditing()
+    set_default_agent_runner(auditing)
+    try:
+        assert get_default_agent_runner() is auditing
+        agent = Agent(name="a", model=ScriptedModel(["one", "two"]))
+        assert (await Runner.run(agent, "go", max_turns=3)).final_output == "one"
+        streamed = Runner.run_streamed(agent, "go", context={"user": 1})
+        async for _ in streamed.stream_events():
+            pass
+        assert streamed.final_output == "two"
+    finally:
+        set_default_agent_runner(None)
+    assert type(get_default_agent_runner()) is AgentRunner
+    assert get_default_agent_runner() is not original or type(original) is AgentRunner
+    assert seen == [("run", "a", 3), ("run_streamed", "a", {"user": 1})]
+
+
+def test_run_sync_goes_through_the_default_agent_runner() -> None:
+    from agents_core.run import AgentRunner, set_default_agent_runner
+
+    calls: list[str] = []
+
+    class Counting(AgentRunner):
+        async def run(self, starting_agent: Any, input: Any, **kwargs: Any) -> Any:
+            calls.append(input)
+            return await super().run(starting_agent, input, **kwargs)
+
+    set_default_agent_runner(Counting())
+    try:
+        result = Runner.run_sync(Agent(name="a", model=ScriptedModel(["done"])), "sync please")
+    finally:
+        set_default_agent_runner(None)
+    assert result.final_output == "done" and calls == ["sync please"]

@@ -9,6 +9,7 @@ from ._run.config import (
 )
 from ._run.config import ReasoningItemIdPolicy as ReasoningItemIdPolicy
 from ._run.config import RunConfig as RunConfig
+from ._run.config import RunOptions as RunOptions
 from ._run.config import ToolErrorFormatter as ToolErrorFormatter
 from ._run.config import ToolErrorFormatterArgs as ToolErrorFormatterArgs
 from ._run.config import ToolExecutionConfig as ToolExecutionConfig
@@ -25,6 +26,7 @@ __all__ = (
     "OutputGuardrailBlockedMessageFormatter",
     "ReasoningItemIdPolicy",
     "RunConfig",
+    "RunOptions",
     "ToolErrorFormatter",
     "ToolErrorFormatterArgs",
     "ToolExecutionConfig",

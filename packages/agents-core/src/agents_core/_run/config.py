@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Generic, Literal, NotRequired, TypeAlias
+
+from typing_extensions import TypedDict
 
 from .._base.model_settings import ModelSettings
 from .._base.run_context import RunContextWrapper, TContext
@@ -16,9 +18,12 @@ from ..exceptions import UserError
 
 if TYPE_CHECKING:
     from .._agents.agent import Agent
+    from .._agents.error_handlers import RunErrorHandlers
     from .._agents.guardrails import InputGuardrail, OutputGuardrail
     from .._agents.handoffs import HandoffHistoryMapper, HandoffInputFilter
+    from .._agents.hooks import RunHooks
     from .._items.items import TResponseInputItem
+    from .._memory.session import Session
     from .._models.recording import RunRecorder
     from ..tracing.config import TracingConfig
 
@@ -30,6 +35,7 @@ __all__ = (
     "OutputGuardrailBlockedMessageFormatter",
     "ReasoningItemIdPolicy",
     "RunConfig",
+    "RunOptions",
     "ToolErrorFormatter",
     "ToolErrorFormatterArgs",
     "ToolExecutionConfig",
@@ -221,3 +227,17 @@ class RunConfig:
             self.session_settings = SessionSettings(**self.session_settings)
         if isinstance(self.tool_execution, Mapping):
             self.tool_execution = ToolExecutionConfig(**self.tool_execution)
+
+
+class RunOptions(TypedDict, Generic[TContext]):
+    """The keyword arguments of a run (``AgentRunner.run(agent, input, **options)``)."""
+
+    context: NotRequired[TContext | None]
+    max_turns: NotRequired[int | None]
+    hooks: NotRequired[RunHooks[TContext] | None]
+    run_config: NotRequired[RunConfig | Mapping[str, Any] | None]
+    previous_response_id: NotRequired[str | None]
+    auto_previous_response_id: NotRequired[bool]
+    conversation_id: NotRequired[str | None]
+    session: NotRequired[Session | None]
+    error_handlers: NotRequired[RunErrorHandlers[TContext] | None]

@@ -9,6 +9,8 @@ import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeAlias
 
+from typing_extensions import Unpack
+
 from .._agents.nested_runs import take_tool_input
 from .._base.run_context import AgentHookContext, RunContextWrapper, ToolContext
 from .._items.items import (
@@ -28,7 +30,7 @@ from ..exceptions import (
     RunErrorDetails,
     UserError,
 )
-from .config import RunConfig
+from .config import RunConfig, RunOptions
 from .progress import RunInProgress
 from .results import RunResult, RunResultStreaming
 from .step import InvalidFinalOutput, finish_turn, run_output_guardrails
@@ -41,7 +43,13 @@ if TYPE_CHECKING:
     from .._memory.session import Session
     from .run_state import RunState
 
-__all__ = ("DEFAULT_MAX_TURNS", "Runner")
+__all__ = (
+    "DEFAULT_MAX_TURNS",
+    "AgentRunner",
+    "Runner",
+    "get_default_agent_runner",
+    "set_default_agent_runner",
+)
 
 DEFAULT_MAX_TURNS = 10
 
@@ -384,7 +392,7 @@ class Runner:
         only what is new with the previous response's id, even without ``previous_response_id``;
         every ``AgentsException`` carries ``run_data``.
         """
-        run = await _prepare_run(
+        return await _default_runner.run(
             starting_agent,
             input,
             context=context,
@@ -397,17 +405,6 @@ class Runner:
             conversation_id=conversation_id,
             session=session,
         )
-        run.tracing.start_run(run.run_config)
-        try:
-            final_output = await _run_loop(run)
-        except BaseException as exc:
-            run.tracing.finish_run(exc)
-            if isinstance(exc, AgentsException) and exc.run_data is None:
-                exc.run_data = _error_details(run)
-            raise
-        run.tracing.finish_run()
-        await _save_to_session(session, run)
-        return _result(run, final_output)
 
     @classmethod
     def run_sync(
@@ -430,29 +427,18 @@ class Runner:
         Runs on an event loop kept for the calling thread, so connections a model provider
         pools survive from one call to the next.
         """
-        try:
-            asyncio.get_running_loop()
-        except RuntimeError:
-            pass
-        else:
-            raise UserError(
-                "Runner.run_sync() cannot be called while an event loop is running in this "
-                "thread (inside async code or a notebook); use 'await Runner.run(...)' instead."
-            )
-        return _thread_loop().run_until_complete(
-            cls.run(
-                starting_agent,
-                input,
-                context=context,
-                max_turns=max_turns,
-                hooks=hooks,
-                run_config=run_config,
-                error_handlers=error_handlers,
-                previous_response_id=previous_response_id,
-                auto_previous_response_id=auto_previous_response_id,
-                conversation_id=conversation_id,
-                session=session,
-            )
+        return _default_runner.run_sync(
+            starting_agent,
+            input,
+            context=context,
+            max_turns=max_turns,
+            hooks=hooks,
+            run_config=run_config,
+            error_handlers=error_handlers,
+            previous_response_id=previous_response_id,
+            auto_previous_response_id=auto_previous_response_id,
+            conversation_id=conversation_id,
+            session=session,
         )
 
     @classmethod
@@ -477,41 +463,19 @@ class Runner:
         raised from ``stream_events()`` once the events before them have been delivered. A run
         that pauses for approval ends its stream with ``interruptions`` set on the result.
         """
-        try:
-            asyncio.get_running_loop()
-        except RuntimeError:
-            raise UserError(
-                "Runner.run_streamed() needs a running event loop: call it from async code "
-                "and iterate 'async for event in result.stream_events()'."
-            ) from None
-        _check_input(input)
-        resumed: Any = input if _is_state(input) else None
-        result = RunResultStreaming(
-            input=resumed._progress.original_input if resumed else input,  # type: ignore[arg-type]
-            new_items=[],
-            raw_responses=[],
-            final_output=None,
-            context_wrapper=RunContextWrapper(context=context),
-            current_agent=resumed._progress.agent if resumed else starting_agent,
+        return _default_runner.run_streamed(
+            starting_agent,
+            input,
+            context=context,
             max_turns=max_turns,
+            hooks=hooks,
+            run_config=run_config,
+            error_handlers=error_handlers,
+            previous_response_id=previous_response_id,
+            auto_previous_response_id=auto_previous_response_id,
+            conversation_id=conversation_id,
+            session=session,
         )
-        result._task = asyncio.create_task(
-            _streamed_run(
-                result,
-                starting_agent,
-                input,
-                context=context,
-                max_turns=max_turns,
-                hooks=hooks,
-                run_config=run_config,
-                error_handlers=error_handlers,
-                previous_response_id=previous_response_id,
-                auto_previous_response_id=auto_previous_response_id,
-                conversation_id=conversation_id,
-                session=session,
-            )
-        )
-        return result
 
     @classmethod
     async def run_with_session(
@@ -523,6 +487,155 @@ class Runner:
     ) -> RunResult:
         """``run`` continuing the conversation kept in ``session`` (loaded first, saved last)."""
         return await cls.run(starting_agent, input, session=session, **kwargs)
+
+
+class AgentRunner:
+    """Carries out the runs ``Runner`` starts; ``set_default_agent_runner`` installs a subclass
+    that wraps them (to add logging or policy around every run, say).
+
+    Its methods take the same arguments as ``Runner``'s, after the agent and input.
+    """
+
+    async def run(
+        self,
+        starting_agent: Agent[Any],
+        input: str | list[TResponseInputItem] | RunState[Any],
+        **kwargs: Unpack[RunOptions[Any]],
+    ) -> RunResult:
+        """As ``Runner.run``."""
+        return await _run(starting_agent, input, **kwargs)
+
+    def run_sync(
+        self,
+        starting_agent: Agent[Any],
+        input: str | list[TResponseInputItem] | RunState[Any],
+        **kwargs: Unpack[RunOptions[Any]],
+    ) -> RunResult:
+        """As ``Runner.run_sync``."""
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            pass
+        else:
+            raise UserError(
+                "Runner.run_sync() cannot be called while an event loop is running in this "
+                "thread (inside async code or a notebook); use 'await Runner.run(...)' instead."
+            )
+        return _thread_loop().run_until_complete(self.run(starting_agent, input, **kwargs))
+
+    def run_streamed(
+        self,
+        starting_agent: Agent[Any],
+        input: str | list[TResponseInputItem] | RunState[Any],
+        **kwargs: Unpack[RunOptions[Any]],
+    ) -> RunResultStreaming:
+        """As ``Runner.run_streamed``."""
+        return _run_streamed(starting_agent, input, **kwargs)
+
+
+_default_runner: AgentRunner = AgentRunner()
+
+
+def set_default_agent_runner(runner: AgentRunner | None) -> None:
+    """Make ``runner`` carry out every run ``Runner`` starts (None: the built-in one)."""
+    global _default_runner
+    _default_runner = runner if runner is not None else AgentRunner()
+
+
+def get_default_agent_runner() -> AgentRunner:
+    """The ``AgentRunner`` that carries out the runs ``Runner`` starts."""
+    return _default_runner
+
+
+async def _run(
+    starting_agent: Agent[Any],
+    input: str | list[TResponseInputItem] | RunState[Any],
+    *,
+    context: Any = None,
+    max_turns: int | None = DEFAULT_MAX_TURNS,
+    hooks: RunHooks[Any] | None = None,
+    run_config: RunConfig | Mapping[str, Any] | None = None,
+    error_handlers: RunErrorHandlers[Any] | None = None,
+    previous_response_id: str | None = None,
+    auto_previous_response_id: bool = False,
+    conversation_id: str | None = None,
+    session: Session | None = None,
+) -> RunResult:
+    run = await _prepare_run(
+        starting_agent,
+        input,
+        context=context,
+        max_turns=max_turns,
+        hooks=hooks,
+        run_config=run_config,
+        error_handlers=error_handlers,
+        previous_response_id=previous_response_id,
+        auto_previous_response_id=auto_previous_response_id,
+        conversation_id=conversation_id,
+        session=session,
+    )
+    run.tracing.start_run(run.run_config)
+    try:
+        final_output = await _run_loop(run)
+    except BaseException as exc:
+        run.tracing.finish_run(exc)
+        if isinstance(exc, AgentsException) and exc.run_data is None:
+            exc.run_data = _error_details(run)
+        raise
+    run.tracing.finish_run()
+    await _save_to_session(session, run)
+    return _result(run, final_output)
+
+
+def _run_streamed(
+    starting_agent: Agent[Any],
+    input: str | list[TResponseInputItem] | RunState[Any],
+    *,
+    context: Any = None,
+    max_turns: int | None = DEFAULT_MAX_TURNS,
+    hooks: RunHooks[Any] | None = None,
+    run_config: RunConfig | Mapping[str, Any] | None = None,
+    error_handlers: RunErrorHandlers[Any] | None = None,
+    previous_response_id: str | None = None,
+    auto_previous_response_id: bool = False,
+    conversation_id: str | None = None,
+    session: Session | None = None,
+) -> RunResultStreaming:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        raise UserError(
+            "Runner.run_streamed() needs a running event loop: call it from async code "
+            "and iterate 'async for event in result.stream_events()'."
+        ) from None
+    _check_input(input)
+    resumed: Any = input if _is_state(input) else None
+    result = RunResultStreaming(
+        input=resumed._progress.original_input if resumed else input,  # type: ignore[arg-type]
+        new_items=[],
+        raw_responses=[],
+        final_output=None,
+        context_wrapper=RunContextWrapper(context=context),
+        current_agent=resumed._progress.agent if resumed else starting_agent,
+        max_turns=max_turns,
+    )
+    result._task = asyncio.create_task(
+        _streamed_run(
+            result,
+            starting_agent,
+            input,
+            context=context,
+            max_turns=max_turns,
+            hooks=hooks,
+            run_config=run_config,
+            error_handlers=error_handlers,
+            previous_response_id=previous_response_id,
+            auto_previous_response_id=auto_previous_response_id,
+            conversation_id=conversation_id,
+            session=session,
+        )
+    )
+    return result
 
 
 async def _streamed_run(

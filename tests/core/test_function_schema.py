@@ -381,3 +381,21 @@ def test_decorated_function_uses_the_wrapped_signature_and_docstring() -> None:
     assert schema.description == "Scale a value."
     assert schema.params_json_schema["properties"]["value"]["description"] == "What to scale."
     assert _call(schema, scale, {"value": 1.5, "factor": 3}) == 4.5
+
+
+def test_the_return_annotation_is_kept_and_options_may_be_positional() -> None:
+    import inspect as _inspect
+
+    from agents_core.function_schema import function_schema
+
+    def area(width: float, height: float) -> float:
+        """Area of a rectangle."""
+        return width * height
+
+    def nothing(x: int):  # type: ignore[no-untyped-def]
+        return x
+
+    schema = function_schema(area, None, "rect_area", "Computes an area.")
+    assert (schema.name, schema.description) == ("rect_area", "Computes an area.")
+    assert schema.return_annotation is float
+    assert function_schema(nothing).return_annotation is _inspect.Signature.empty

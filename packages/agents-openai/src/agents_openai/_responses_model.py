@@ -57,10 +57,9 @@ class OpenAIResponsesModel(Model):
         output_schema: AgentOutputSchemaBase | None,
         handoffs: list[Any],
         tracing: ModelTracing,
-        *,
-        previous_response_id: str | None,
-        conversation_id: str | None,
-        prompt: Any | None,
+        previous_response_id: str | None = None,
+        conversation_id: str | None = None,
+        prompt: Any | None = None,
     ) -> ModelResponse:
         """Call ``POST /responses`` and return the complete response."""
         body = build_responses_body(
@@ -110,10 +109,9 @@ class OpenAIResponsesModel(Model):
         output_schema: AgentOutputSchemaBase | None,
         handoffs: list[Any],
         tracing: ModelTracing,
-        *,
-        previous_response_id: str | None,
-        conversation_id: str | None,
-        prompt: Any | None,
+        previous_response_id: str | None = None,
+        conversation_id: str | None = None,
+        prompt: Any | None = None,
     ) -> AsyncIterator[TResponseStreamEvent]:
         """Call ``POST /responses`` with ``stream: true`` and yield each event as it arrives.
 

@@ -47,7 +47,6 @@ class RunContextWrapper(Generic[TContext]):
         self,
         approval_item: ToolApprovalItem,
         always_reject: bool = False,
-        *,
         rejection_message: str | None = None,
     ) -> None:
         """Refuse the call; the model is told ``rejection_message`` (or the default text)."""
@@ -92,7 +91,7 @@ class AgentHookContext(RunContextWrapper[TContext]):
         )
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, init=False)
 class ToolContext(RunContextWrapper[TContext]):
     """The context a function tool receives: the run context plus the call being executed."""
 
@@ -105,6 +104,39 @@ class ToolContext(RunContextWrapper[TContext]):
     agent: Agent[Any] | None = field(default=None, kw_only=True)
     run_config: RunConfig | None = field(default=None, kw_only=True)
     """The settings of the run the call belongs to."""
+
+    def __init__(
+        self,
+        context: TContext,
+        usage: Usage | None = None,
+        tool_name: str = "",
+        tool_call_id: str = "",
+        tool_arguments: str = "",
+        tool_call: ResponseFunctionToolCall | None = None,
+        *,
+        tool_namespace: str | None = None,
+        agent: Agent[Any] | None = None,
+        run_config: RunConfig | None = None,
+        turn_input: list[TResponseInputItem] | None = None,
+        _approvals: Approvals | None = None,
+        tool_input: Any | None = None,
+    ) -> None:
+        # The call's fields come right after the context and usage, as in OpenAI's Agents SDK;
+        # what the run shares with the tool is keyword-only.
+        super().__init__(
+            context=context,
+            usage=usage if usage is not None else Usage(),
+            turn_input=turn_input if turn_input is not None else [],
+            _approvals=_approvals if _approvals is not None else Approvals(),
+            tool_input=tool_input,
+        )
+        self.tool_name = tool_name
+        self.tool_call_id = tool_call_id
+        self.tool_arguments = tool_arguments
+        self.tool_call = tool_call
+        self.tool_namespace = tool_namespace
+        self.agent = agent
+        self.run_config = run_config
 
     @property
     def qualified_tool_name(self) -> str:

@@ -77,6 +77,8 @@ class FuncSchema:
     takes_context: bool = False
     """Whether the first parameter is the run context, which the caller injects."""
     strict_json_schema: bool = True
+    return_annotation: Any = inspect.Signature.empty
+    """The function's return annotation (``inspect.Signature.empty`` when it has none)."""
     _call_plan: _CallPlan = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -101,7 +103,6 @@ class FuncSchema:
 
 def function_schema(
     func: Callable[..., Any],
-    *,
     docstring_style: DocstringStyle | None = None,
     name_override: str | None = None,
     description_override: str | None = None,
@@ -160,6 +161,7 @@ def function_schema(
         signature=signature,
         takes_context=takes_context,
         strict_json_schema=strict_json_schema,
+        return_annotation=hints.get("return", signature.return_annotation),
     )
 
 

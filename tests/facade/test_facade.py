@@ -28,7 +28,7 @@ def test_facade_all_is_the_stable_api() -> None:
         assert getattr(agents, name) is getattr(agents_openai, name)
 
 
-def test_openai_is_the_default_provider_loaded_on_first_use() -> None:
+def test_a_multi_provider_is_the_default_loaded_on_first_use() -> None:
     out = subprocess.run(
         [
             sys.executable,
@@ -41,7 +41,7 @@ def test_openai_is_the_default_provider_loaded_on_first_use() -> None:
         capture_output=True,
         text=True,
     ).stdout.split()
-    assert out == ["_DefaultOpenAIProvider", "False"]
+    assert out == ["_DefaultMultiProvider", "False"]
 
 
 def test_familiar_imports_work() -> None:

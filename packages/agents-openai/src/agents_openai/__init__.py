@@ -1,7 +1,8 @@
 """agents-openai: OpenAI models for agents-core, over httpx2 (no ``openai`` package needed).
 
-``OpenAIProvider`` resolves model names (the ``agents`` package makes it the default, so
-``Agent(model="gpt-4.1")`` works with ``OPENAI_API_KEY`` set); ``OpenAIResponsesModel`` and
+``OpenAIProvider`` resolves model names and ``MultiProvider`` routes ``prefix/model`` names to
+providers (the ``agents`` package makes it the default, so ``Agent(model="gpt-4.1")`` works with
+``OPENAI_API_KEY`` set); ``OpenAIResponsesModel`` and
 ``OpenAIChatCompletionsModel`` call the Responses and Chat Completions APIs of OpenAI or of any
 compatible server (``base_url``). Hosted tools (web search, file search, code interpreter, image
 generation, remote MCP), computer use and the local shell, a session kept by the Conversations
@@ -46,6 +47,10 @@ _EXPORTS: dict[str, str] = {
     "LocalShellCommandRequest": "_local_tools",
     "LocalShellExecutor": "_local_tools",
     "LocalShellTool": "_local_tools",
+    "MultiProvider": "_multi_provider",
+    "MultiProviderMap": "_multi_provider",
+    "MultiProviderOpenAIPrefixMode": "_multi_provider",
+    "MultiProviderUnknownPrefixMode": "_multi_provider",
     "OpenAIProvider": "_provider",
     "OpenAIResponsesModel": "_responses_model",
     "RetryPolicy": "_retry",
@@ -95,6 +100,10 @@ __all__ = (
     "MCPToolApprovalFunction",
     "MCPToolApprovalFunctionResult",
     "MCPToolApprovalRequest",
+    "MultiProvider",
+    "MultiProviderMap",
+    "MultiProviderOpenAIPrefixMode",
+    "MultiProviderUnknownPrefixMode",
     "NotFoundError",
     "OpenAIChatCompletionsModel",
     "OpenAIClient",
@@ -160,6 +169,10 @@ if TYPE_CHECKING:
     from ._local_tools import LocalShellCommandRequest as LocalShellCommandRequest
     from ._local_tools import LocalShellExecutor as LocalShellExecutor
     from ._local_tools import LocalShellTool as LocalShellTool
+    from ._multi_provider import MultiProvider as MultiProvider
+    from ._multi_provider import MultiProviderMap as MultiProviderMap
+    from ._multi_provider import MultiProviderOpenAIPrefixMode as MultiProviderOpenAIPrefixMode
+    from ._multi_provider import MultiProviderUnknownPrefixMode as MultiProviderUnknownPrefixMode
     from ._provider import OpenAIProvider as OpenAIProvider
     from ._responses_model import OpenAIResponsesModel as OpenAIResponsesModel
     from ._retry import RetryPolicy as RetryPolicy

@@ -20,6 +20,24 @@ from ._retry import RetryPolicy
 
 __all__ = ("OpenAIProvider",)
 
+_UNBUILT_OPTIONS = {
+    "websocket_base_url": "the Responses API's websocket transport",
+    "use_responses_websocket": "the Responses API's websocket transport",
+    "responses_websocket_options": "the Responses API's websocket transport",
+    "strict_feature_validation": "strict feature validation for Chat Completions models",
+    "agent_registration": "agent registration",
+    "buffer_streamed_tool_calls": "buffering of streamed Chat Completions tool calls",
+}
+
+
+def _refuse_unbuilt(**options: Any) -> None:
+    for option, value in options.items():
+        if value not in (None, False):
+            raise UserError(
+                f"OpenAIProvider({option}=...) is not supported yet: this library has no "
+                f"{_UNBUILT_OPTIONS[option]}. Leave it unset."
+            )
+
 
 class OpenAIProvider(ModelProvider):
     """Turns ``Agent(model="gpt-4.1")`` into a model that calls OpenAI (or a compatible server).
@@ -37,10 +55,16 @@ class OpenAIProvider(ModelProvider):
         *,
         api_key: str | None = None,
         base_url: str | None = None,
+        websocket_base_url: str | None = None,
         openai_client: OpenAIClient | Any | None = None,
         organization: str | None = None,
         project: str | None = None,
         use_responses: bool | None = None,
+        use_responses_websocket: bool | None = None,
+        strict_feature_validation: bool = False,
+        agent_registration: Any | None = None,
+        responses_websocket_options: Any | None = None,
+        buffer_streamed_tool_calls: bool = False,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, str] | None = None,
         timeout: float | httpx2.Timeout | None = DEFAULT_TIMEOUT,
@@ -48,6 +72,14 @@ class OpenAIProvider(ModelProvider):
         retry_policy: RetryPolicy | None = None,
         http_client: httpx2.AsyncClient | None = None,
     ) -> None:
+        _refuse_unbuilt(
+            websocket_base_url=websocket_base_url,
+            use_responses_websocket=use_responses_websocket,
+            responses_websocket_options=responses_websocket_options,
+            strict_feature_validation=strict_feature_validation,
+            agent_registration=agent_registration,
+            buffer_streamed_tool_calls=buffer_streamed_tool_calls,
+        )
         explicit = (api_key, base_url, organization, project, http_client)
         if openai_client is not None and any(value is not None for value in explicit):
             raise UserError(

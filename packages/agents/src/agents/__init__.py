@@ -7,8 +7,10 @@ optional parts are modules of their own, present when their extra is installed:
 ``agents.realtime`` (``agents[realtime]``), ``agents.voice`` (``agents[voice]``),
 ``agents.extensions`` (``agents[extensions]``). ``agents.testing`` holds the test doubles.
 
-Importing this package makes OpenAI the default model provider, so ``Agent(model="gpt-4.1")``
-works with ``OPENAI_API_KEY`` set; ``agents_openai`` (and httpx2) load on the first model lookup.
+Importing this package makes a ``MultiProvider`` the default model provider, so
+``Agent(model="gpt-4.1")`` (or ``"openai/gpt-4.1"``, or ``"litellm/..."`` with the ``litellm``
+extra) works with ``OPENAI_API_KEY`` set; ``agents_openai`` (and httpx2) load on the first model
+lookup.
 """
 
 from __future__ import annotations
@@ -51,6 +53,10 @@ _OPENAI_NAMES: tuple[str, ...] = (
     "MCPToolApprovalFunction",
     "MCPToolApprovalFunctionResult",
     "MCPToolApprovalRequest",
+    "MultiProvider",
+    "MultiProviderMap",
+    "MultiProviderOpenAIPrefixMode",
+    "MultiProviderUnknownPrefixMode",
     "NotFoundError",
     "OpenAIChatCompletionsModel",
     "OpenAIClient",
@@ -163,19 +169,20 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
 
 
-class _DefaultOpenAIProvider(_ModelProvider):
-    """The default provider: an ``agents_openai.OpenAIProvider``, imported on first lookup."""
+class _DefaultMultiProvider(_ModelProvider):
+    """The default provider: an ``agents_openai.MultiProvider`` (``gpt-4.1`` and ``openai/...``
+    to OpenAI, ``litellm/...`` to LiteLLM), imported on first lookup."""
 
     def __init__(self) -> None:
         self._provider: _ModelProvider | None = None
 
-    def _openai(self) -> _ModelProvider:
+    def _multi(self) -> _ModelProvider:
         if self._provider is None:
-            self._provider = importlib.import_module("agents_openai").OpenAIProvider()
+            self._provider = importlib.import_module("agents_openai").MultiProvider()
         return self._provider
 
     def get_model(self, model_name: str | None) -> Any:
-        return self._openai().get_model(model_name)
+        return self._multi().get_model(model_name)
 
     async def aclose(self) -> None:
         if self._provider is not None:
@@ -184,7 +191,7 @@ class _DefaultOpenAIProvider(_ModelProvider):
 
 # Only where nobody chose a provider before importing the facade.
 if type(_get_default_model_provider()).__name__ == "_NoProvider":
-    _set_default_model_provider(_DefaultOpenAIProvider())
+    _set_default_model_provider(_DefaultMultiProvider())
 
 
 if TYPE_CHECKING:

@@ -42,3 +42,56 @@ async def test_unreachable_http_server_is_a_connection_error() -> None:
     )
     with pytest.raises(MCPConnectionError, match="'nowhere'"):
         await server.connect()
+
+
+async def test_a_client_factory_session_id_and_cached_tools(
+    streamable_http_server: str, sse_server: str
+) -> None:
+    import httpx2
+
+    made: list[dict[str, object]] = []
+
+    def factory(
+        headers: dict[str, str] | None = None,
+        timeout: httpx2.Timeout | None = None,
+        auth: httpx2.Auth | None = None,
+    ) -> httpx2.AsyncClient:
+        made.append({"headers": headers, "timeout": timeout})
+        return httpx2.AsyncClient(headers=headers, timeout=timeout, auth=auth)
+
+    server = MCPServerStreamableHttp(
+        params={
+            "url": f"{streamable_http_server}/mcp",
+            "headers": {"X-Test": "1"},
+            "httpx_client_factory": factory,
+        },
+        cache_tools_list=True,
+    )
+    session_ids = [server.session_id]
+    assert not server.cached_tools
+    async with server:
+        session_ids.append(server.session_id)  # the server's Mcp-Session-Id for this connection
+        tools = await server.list_tools()
+        assert server.cached_tools == tools and "add" in [t.name for t in tools]
+        server.invalidate_tools_cache()
+        assert not server.cached_tools
+    session_ids.append(server.session_id)
+    assert session_ids[0] is None and session_ids[1] and session_ids[2] is None
+    assert made and made[0]["headers"] == {"X-Test": "1"}
+
+    sse_made: list[object] = []
+
+    def sse_factory(
+        headers: dict[str, str] | None = None,
+        timeout: httpx2.Timeout | None = None,
+        auth: httpx2.Auth | None = None,
+    ) -> httpx2.AsyncClient:
+        sse_made.append(headers)
+        return httpx2.AsyncClient(headers=headers, timeout=timeout, auth=auth)
+
+    async with MCPServerSse(
+        params={"url": f"{sse_server}/sse", "httpx_client_factory": sse_factory}
+    ) as sse:
+        greeting = await sse.call_tool("greet", {"name": "F"})
+        assert greeting.content[0].text == "Hello, F!"  # type: ignore[union-attr]
+    assert sse_made

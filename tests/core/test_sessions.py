@@ -101,3 +101,20 @@ async def test_memory_session_limit_pop_and_clear() -> None:
     assert (await session.get_items())[0]["content"] == "2"
     await session.clear_session()
     assert await session.get_items() == [] and await session.pop_item() is None
+
+
+def test_session_settings_helpers() -> None:
+    from agents_core.memory.session_settings import (
+        SessionSettings,
+        coerce_session_settings,
+        resolve_session_limit,
+    )
+
+    assert coerce_session_settings({"limit": 3}) == SessionSettings(limit=3)
+    settings = SessionSettings(limit=5)
+    assert coerce_session_settings(settings) is settings
+    with pytest.raises(TypeError, match="no field"):
+        coerce_session_settings({"limt": 3})
+    assert resolve_session_limit(2, settings) == 2
+    assert resolve_session_limit(None, {"limit": 4}) == 4
+    assert resolve_session_limit(None, None) is None

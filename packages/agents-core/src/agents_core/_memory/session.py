@@ -11,7 +11,14 @@ from typing import Any, Protocol, runtime_checkable
 
 from .._items.items import TResponseInputItem
 
-__all__ = ("MemorySession", "Session", "SessionABC", "SessionSettings")
+__all__ = (
+    "MemorySession",
+    "Session",
+    "SessionABC",
+    "SessionSettings",
+    "coerce_session_settings",
+    "resolve_session_limit",
+)
 
 
 @dataclass(frozen=True)
@@ -33,6 +40,26 @@ class SessionSettings:
     def to_dict(self) -> dict[str, Any]:
         """The settings as a dictionary."""
         return dataclasses.asdict(self)
+
+
+def coerce_session_settings(value: SessionSettings | Mapping[str, Any]) -> SessionSettings:
+    """``value`` as ``SessionSettings`` (a dict is checked for unknown keys)."""
+    if isinstance(value, SessionSettings):
+        return value
+    if not isinstance(value, Mapping):
+        raise TypeError(
+            f"Session settings must be a SessionSettings or a dict, not {type(value).__name__}."
+        )
+    return SessionSettings().resolve(value)
+
+
+def resolve_session_limit(
+    explicit_limit: int | None, settings: SessionSettings | Mapping[str, Any] | None
+) -> int | None:
+    """The number of items to read: ``explicit_limit`` if given, else the settings' limit."""
+    if explicit_limit is not None:
+        return explicit_limit
+    return None if settings is None else coerce_session_settings(settings).limit
 
 
 @runtime_checkable

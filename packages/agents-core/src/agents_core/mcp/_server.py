@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, AsyncExitStack
 from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, Literal, NotRequired, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, NotRequired, Protocol, Self, TypeVar
 
 import anyio
 import httpx2
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from ._tools import RequireApprovalSetting, ToolFilter
 
 __all__ = (
+    "HttpClientFactory",
     "MCPServer",
     "MCPServerSse",
     "MCPServerSseParams",
@@ -39,6 +40,17 @@ __all__ = (
     "MCPServerStreamableHttp",
     "MCPServerStreamableHttpParams",
 )
+
+
+class HttpClientFactory(Protocol):
+    """Makes the HTTP client of an MCP server's HTTP transport."""
+
+    def __call__(
+        self,
+        headers: dict[str, str] | None = None,
+        timeout: httpx2.Timeout | None = None,
+        auth: httpx2.Auth | None = None,
+    ) -> httpx2.AsyncClient: ...
 
 
 class _Unset:
@@ -58,18 +70,42 @@ class MCPServer(abc.ABC):
 
     def __init__(
         self,
-        *,
-        cache_tools_list: bool = False,
-        tool_filter: ToolFilter = None,
         use_structured_content: bool = False,
         require_approval: RequireApprovalSetting = None,
         failure_error_function: ToolErrorFunction | _Unset | None = UNSET,
+        tool_meta_resolver: Any = None,
+        custom_data_extractor: Any = None,
+        *,
+        tool_input_guardrails: list[ToolInputGuardrail[Any]] | None = None,
+        tool_output_guardrails: list[ToolOutputGuardrail[Any]] | None = None,
+        cache_tools_list: bool = False,
+        tool_filter: ToolFilter = None,
     ) -> None:
-        self.cache_tools_list = cache_tools_list
-        self.tool_filter = tool_filter
+        for option, value in (
+            ("tool_meta_resolver", tool_meta_resolver),
+            ("custom_data_extractor", custom_data_extractor),
+        ):
+            if value is not None:
+                raise UserError(
+                    f"MCP server option {option} is not supported yet (this library sends no "
+                    "per-call MCP metadata and attaches no custom data); leave it unset."
+                )
         self.use_structured_content = use_structured_content
         self.require_approval = require_approval
         self.failure_error_function = failure_error_function
+        self.tool_meta_resolver = None
+        self.custom_data_extractor = None
+        self.tool_input_guardrails = tool_input_guardrails
+        """Guardrails checking the arguments of every call to this server's tools."""
+        self.tool_output_guardrails = tool_output_guardrails
+        """Guardrails checking the output of every call to this server's tools."""
+        self.cache_tools_list = cache_tools_list
+        self.tool_filter = tool_filter
+
+    @property
+    def cached_tools(self) -> list[mcp_types.Tool] | None:
+        """The tool list kept from the last listing (before filtering), if any."""
+        return None
 
     @property
     @abc.abstractmethod
@@ -164,21 +200,16 @@ class _SessionServer(MCPServer, Generic[TParams]):
         max_list_pages: int | None = None,
     ) -> None:
         super().__init__(
+            use_structured_content,
+            require_approval,
+            failure_error_function,
+            tool_meta_resolver,
+            custom_data_extractor,
+            tool_input_guardrails=tool_input_guardrails,
+            tool_output_guardrails=tool_output_guardrails,
             cache_tools_list=cache_tools_list,
             tool_filter=tool_filter,
-            use_structured_content=use_structured_content,
-            require_approval=require_approval,
-            failure_error_function=failure_error_function,
         )
-        for option, value in (
-            ("tool_meta_resolver", tool_meta_resolver),
-            ("custom_data_extractor", custom_data_extractor),
-        ):
-            if value is not None:
-                raise UserError(
-                    f"MCP server option {option} is not supported yet (this library sends no "
-                    "per-call MCP metadata and attaches no custom data); leave it unset."
-                )
         if retry_backoff_seconds_max is not None and not 0 <= retry_backoff_seconds_max < float(
             "inf"
         ):
@@ -191,10 +222,6 @@ class _SessionServer(MCPServer, Generic[TParams]):
             raise UserError(f"max_list_pages must be a positive integer, got {max_list_pages!r}.")
         self.retry_backoff_seconds_max = retry_backoff_seconds_max
         self.max_list_pages = max_list_pages
-        self.tool_input_guardrails = tool_input_guardrails
-        """Guardrails checking the arguments of every call to this server's tools."""
-        self.tool_output_guardrails = tool_output_guardrails
-        """Guardrails checking the output of every call to this server's tools."""
         self._name = name or self._default_name(params)
         self.params: Any = self._prepare(params)
         """How the server is reached (for stdio, the SDK's ``StdioServerParameters``)."""
@@ -414,6 +441,11 @@ class _SessionServer(MCPServer, Generic[TParams]):
     def invalidate_tools_cache(self) -> None:
         self._tools = None
 
+    @property
+    def cached_tools(self) -> list[mcp_types.Tool] | None:
+        """The tool list kept from the last listing (before filtering), if any."""
+        return self._tools
+
     async def call_tool(
         self, tool_name: str, arguments: dict[str, Any] | None, meta: dict[str, Any] | None = None
     ) -> mcp_types.CallToolResult:
@@ -536,6 +568,8 @@ class MCPServerSseParams(TypedDict):
     timeout: NotRequired[float]
     sse_read_timeout: NotRequired[float]
     auth: NotRequired[httpx2.Auth]
+    httpx_client_factory: NotRequired[HttpClientFactory]
+    """Makes the ``httpx2.AsyncClient`` (from headers, timeout and auth): proxies, TLS, ..."""
 
 
 class MCPServerSse(_SessionServer[MCPServerSseParams]):
@@ -546,12 +580,16 @@ class MCPServerSse(_SessionServer[MCPServerSseParams]):
 
     def _transport(self) -> AbstractAsyncContextManager[Any]:
         params = self.params
+        options: dict[str, Any] = {}
+        if "httpx_client_factory" in params:
+            options["httpx_client_factory"] = params["httpx_client_factory"]
         return sse_client(
             params["url"],
             headers=params.get("headers"),
             timeout=_seconds(params.get("timeout"), 5.0),
             sse_read_timeout=_seconds(params.get("sse_read_timeout"), 300.0),
             auth=params.get("auth"),
+            **options,
         )
 
 
@@ -564,10 +602,14 @@ class MCPServerStreamableHttpParams(TypedDict):
     sse_read_timeout: NotRequired[timedelta | float]
     terminate_on_close: NotRequired[bool]
     auth: NotRequired[httpx2.Auth]
+    httpx_client_factory: NotRequired[HttpClientFactory]
+    """Makes the ``httpx2.AsyncClient`` (from headers, timeout and auth): proxies, TLS, ..."""
 
 
 class MCPServerStreamableHttp(_SessionServer[MCPServerStreamableHttpParams]):
     """An MCP server reached over the streamable HTTP transport."""
+
+    _session_id: str | None = None
 
     def _default_name(self, params: Any) -> str:
         return f"streamable http: {params['url']}"
@@ -576,21 +618,43 @@ class MCPServerStreamableHttp(_SessionServer[MCPServerStreamableHttpParams]):
     async def _streams(self) -> AsyncIterator[Any]:
         params = self.params
         timeout = _seconds(params.get("timeout"), 30.0)
-        client = httpx2.AsyncClient(
-            headers=params.get("headers"),
-            timeout=httpx2.Timeout(timeout, read=_seconds(params.get("sse_read_timeout"), 300.0)),
-            auth=params.get("auth"),
-            follow_redirects=True,
-        )
-        async with (
-            client,
-            streamable_http_client(
-                params["url"],
-                http_client=client,
-                terminate_on_close=params.get("terminate_on_close", True),
-            ) as streams,
-        ):
-            yield streams
+        timeouts = httpx2.Timeout(timeout, read=_seconds(params.get("sse_read_timeout"), 300.0))
+        factory = params.get("httpx_client_factory")
+        if factory is not None:
+            client = factory(
+                headers=params.get("headers"), timeout=timeouts, auth=params.get("auth")
+            )
+        else:
+            client = httpx2.AsyncClient(
+                headers=params.get("headers"),
+                timeout=timeouts,
+                auth=params.get("auth"),
+                follow_redirects=True,
+            )
+        async def note_session_id(response: httpx2.Response) -> None:
+            session_id = response.headers.get("mcp-session-id")
+            if session_id:
+                self._session_id = session_id
+
+        client.event_hooks.setdefault("response", []).append(note_session_id)
+        try:
+            async with (
+                client,
+                streamable_http_client(
+                    params["url"],
+                    http_client=client,
+                    terminate_on_close=params.get("terminate_on_close", True),
+                ) as streams,
+            ):
+                yield streams
+        finally:
+            self._session_id = None
+
+    @property
+    def session_id(self) -> str | None:
+        """The session id the server gave this connection (``Mcp-Session-Id``; None when not
+        connected, or for a server that keeps no sessions)."""
+        return self._session_id
 
     def _transport(self) -> AbstractAsyncContextManager[Any]:
         return self._streams()

@@ -631,6 +631,7 @@ class MCPServerStreamableHttp(_SessionServer[MCPServerStreamableHttpParams]):
                 auth=params.get("auth"),
                 follow_redirects=True,
             )
+
         async def note_session_id(response: httpx2.Response) -> None:
             session_id = response.headers.get("mcp-session-id")
             if session_id:

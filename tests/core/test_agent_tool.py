@@ -336,3 +336,31 @@ async def test_a_nested_result_names_the_call_that_started_it() -> None:
     assert seen[1] == AgentToolInvocation(
         tool_name="ask_helper", tool_call_id="c9", tool_arguments='{"input": "sum 2+2"}'
     )
+
+
+async def test_tool_use_behavior_sees_the_nested_run_result() -> None:
+    from agents_core import FunctionToolResult, ToolsToFinalOutputResult
+
+    seen: list[FunctionToolResult] = []
+
+    def decide(
+        ctx: RunContextWrapper[Any], results: list[FunctionToolResult]
+    ) -> ToolsToFinalOutputResult:
+        seen.extend(results)
+        return ToolsToFinalOutputResult(is_final_output=True, final_output=results[0].output)
+
+    model = ScriptedModel([])
+    helper = Agent(name="Helper", model=model)
+    main = Agent(
+        name="Main",
+        model=model,
+        tools=[helper.as_tool("ask_helper", "Ask.")],
+        tool_use_behavior=decide,
+    )
+    model.extend([function_call("ask_helper", {"input": "hi"}, call_id="c1"), "hello back"])
+    result = await Runner.run(main, "go")
+    assert result.final_output == "hello back"
+    [only] = seen
+    assert only.agent_run_result is not None
+    assert only.agent_run_result.final_output == "hello back"
+    assert only.agent_run_result.last_agent is helper and only.interruptions == []

@@ -292,3 +292,14 @@ async def test_context_reaches_dynamic_approval(demo_server_script: Path) -> Non
             Agent(name="a", model=model, mcp_servers=[guarded]), "go", context={"role": "intern"}
         )
         assert paused.interruptions
+
+
+async def test_mcp_tools_carry_the_servers_annotations(server: MCPServerStdio) -> None:
+    from agents_core import FunctionTool, RunContextWrapper
+
+    tools = await Agent(name="a", mcp_servers=[server]).get_all_tools(RunContextWrapper(None))
+    by_name = {tool.name: tool for tool in tools if isinstance(tool, FunctionTool)}
+    annotations = by_name["add"].mcp_annotations
+    assert annotations is not None and annotations.read_only_hint and annotations.idempotent_hint
+    assert by_name["greet"].mcp_annotations is None
+    assert by_name["add"].qualified_name == "add"

@@ -25,3 +25,16 @@ def test_to_json_dict_leaves_out_unset_fields() -> None:
         "temperature": 0.2,
         "reasoning": {"effort": "high", "summary": None},
     }
+
+
+def test_traceable_settings_name_every_field_but_provider_extras() -> None:
+    from agents_core.model_settings import Reasoning
+
+    settings = ModelSettings(
+        temperature=0.2, reasoning=Reasoning(effort="low"), extra_body={"secret": 1}
+    )
+    traced = settings.to_traceable_dict()
+    assert traced["temperature"] == 0.2 and traced["top_p"] is None
+    assert traced["reasoning"] == {"effort": "low", "summary": None}
+    assert not any(name.startswith("extra_") for name in traced)
+    assert "timeout" in traced and "preserve_raw_usage" not in traced

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from agents_core import Agent, ModelSettings, RunConfig, Runner
+from agents_core import Agent, ModelSettings, Prompt, RunConfig, Runner
 from agents_core.model_settings import Reasoning
 from agents_core.models import get_default_model
 from agents_openai import OpenAIProvider
@@ -99,3 +99,20 @@ async def test_the_environment_chooses_the_default_model(
     assert get_default_model() == "gpt-4o-mini"
     body = await _run(server, provider_for_api, Agent(name="a"))
     assert _sent(body, api) == ("gpt-4o-mini", None, None)
+
+
+async def test_a_stored_prompt_chooses_the_model_when_the_agent_names_none(
+    server: FakeOpenAIServer,
+) -> None:
+    provider = server.provider(retry_policy=FAST_RETRIES)
+    try:
+        prompt: Prompt = {"id": "pmpt_123", "version": "2"}
+        implicit = await _run(server, provider, Agent(name="a", prompt=prompt))
+        assert "model" not in implicit and implicit["prompt"] == prompt
+        named = await _run(server, provider, Agent(name="a", prompt=prompt, model="gpt-4.1"))
+        assert named["model"] == "gpt-4.1"
+        # Without a prompt the default model is named as usual.
+        plain = await _run(server, provider, Agent(name="a"))
+        assert plain["model"] == get_default_model()
+    finally:
+        await provider.aclose()

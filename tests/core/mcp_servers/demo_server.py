@@ -14,6 +14,7 @@ import time
 from typing import Any
 
 from mcp.server.mcpserver import Image, MCPServer
+from mcp.types import ToolAnnotations
 
 # A 1x1 transparent PNG.
 PIXEL = base64.b64decode(
@@ -23,7 +24,7 @@ PIXEL = base64.b64decode(
 server = MCPServer("demo")
 
 
-@server.tool()
+@server.tool(annotations=ToolAnnotations(read_only_hint=True, idempotent_hint=True))
 def add(a: int, b: int) -> int:
     """Add two integers."""
     return a + b

@@ -186,6 +186,11 @@ class ComputerTool(LocalCallTool, Generic[ComputerT]):
         return "computer_use_preview"
 
     @property
+    def trace_name(self) -> str:
+        """The tool's name in traces."""
+        return "computer"
+
+    @property
     def call_item_type(self) -> str:
         return "computer_call"
 

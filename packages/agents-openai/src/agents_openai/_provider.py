@@ -109,7 +109,7 @@ class OpenAIProvider(ModelProvider):
             )
         )
         self._use_responses = use_responses
-        self._models: dict[tuple[str, bool], Model] = {}
+        self._models: dict[tuple[str, bool, bool], Model] = {}
 
     def __repr__(self) -> str:
         where = self._client.base_url if self._client is not None else "(not connected yet)"
@@ -133,15 +133,16 @@ class OpenAIProvider(ModelProvider):
     def get_model(self, model_name: str | None) -> Model:
         """The model called ``model_name`` (``None``: ``agents.models.get_default_model()``)."""
         name = model_name or default_model_name()
+        explicit = bool(model_name)
         responses = self.use_responses
-        model = self._models.get((name, responses))
+        model = self._models.get((name, responses, explicit))
         if model is None:
             model = (
-                OpenAIResponsesModel(name, self.client)
+                OpenAIResponsesModel(name, self.client, model_is_explicit=explicit)
                 if responses
                 else OpenAIChatCompletionsModel(name, self.client)
             )
-            self._models[(name, responses)] = model
+            self._models[(name, responses, explicit)] = model
         return model
 
     async def aclose(self) -> None:

@@ -41,9 +41,17 @@ class OpenAIResponsesModel(Model):
     stream, typed, as soon as it is parsed.
     """
 
-    def __init__(self, model: str, openai_client: OpenAIClient | Any) -> None:
+    def __init__(
+        self, model: str, openai_client: OpenAIClient | Any, model_is_explicit: bool = True
+    ) -> None:
         self.model = model
         self._client = as_openai_client(openai_client, "OpenAIResponsesModel")
+        self._model_is_explicit = model_is_explicit
+        """False for the default model: a request with a stored prompt then names no model, so
+        the prompt's model answers."""
+
+    def _request_model(self, prompt: Any) -> str | None:
+        return None if prompt is not None and not self._model_is_explicit else self.model
 
     def __repr__(self) -> str:
         return f"OpenAIResponsesModel(model={self.model!r}, base_url={self._client.base_url!r})"
@@ -63,7 +71,7 @@ class OpenAIResponsesModel(Model):
     ) -> ModelResponse:
         """Call ``POST /responses`` and return the complete response."""
         body = build_responses_body(
-            model=self.model,
+            model=self._request_model(prompt),
             system_instructions=system_instructions,
             input=input,
             model_settings=model_settings,
@@ -120,7 +128,7 @@ class OpenAIResponsesModel(Model):
         events are yielded and then raised as ``ResponseFailedError``.
         """
         body = build_responses_body(
-            model=self.model,
+            model=self._request_model(prompt),
             system_instructions=system_instructions,
             input=input,
             model_settings=model_settings,

@@ -124,7 +124,7 @@ def _settings_fields(settings: ModelSettings, has_tools: bool) -> dict[str, Any]
 
 def build_responses_body(
     *,
-    model: str,
+    model: str | None,
     system_instructions: str | None,
     input: str | list[TResponseInputItem],
     model_settings: ModelSettings,
@@ -138,7 +138,8 @@ def build_responses_body(
 ) -> dict[str, Any]:
     """The JSON body of one ``POST /responses`` call (``None`` fields left out)."""
     definitions, includes = responses_tools(tools, handoffs)
-    body: dict[str, Any] = {"model": model, "input": input}
+    # No model: the stored prompt's own model answers (an agent that named none, with a prompt).
+    body: dict[str, Any] = {"model": model, "input": input} if model else {"input": input}
     if system_instructions is not None:
         body["instructions"] = system_instructions
     # As the official SDK sends it: an empty list too, except where a stored prompt's own

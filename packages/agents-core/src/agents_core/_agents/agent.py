@@ -50,6 +50,12 @@ class FunctionToolResult:
     tool: FunctionTool | LocalCallTool
     output: Any
     run_item: Any
+    interruptions: list[Any] = field(default_factory=list)
+    """Approval requests of an agent tool's nested run. A run pauses on those before its
+    results reach ``tool_use_behavior``, so here it is empty; they are in the run's
+    ``interruptions``."""
+    agent_run_result: Any = None
+    """For an agent used as a tool (``Agent.as_tool``), the nested run's result."""
 
 
 @dataclass

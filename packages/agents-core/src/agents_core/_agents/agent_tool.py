@@ -186,6 +186,7 @@ def agent_as_tool(
             await _stream_to_handler(
                 result, agent, ctx.tool_call, on_stream, on_stream_max_pending_events
             )
+        ctx._agent_run_result = result
         # The nested run has its own usage; the caller pays for it too.
         ctx.usage.add(_usage_since(result.context_wrapper.usage, counted))
         if result.interruptions:

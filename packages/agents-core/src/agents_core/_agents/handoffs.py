@@ -78,7 +78,7 @@ class Handoff(Generic[TContext]):
     """Fold the conversation into one message for the target (None: ``RunConfig``'s setting)."""
     strict_json_schema: bool = True
     is_enabled: bool | Callable[[RunContextWrapper[Any], Agent[Any]], Any] = True
-    agent: Agent[Any] | None = dataclasses.field(default=None, repr=False)
+    agent: Agent[Any] | None = dataclasses.field(default=None, repr=False, kw_only=True)
     """The target agent, when known (used to find agents when a saved run is loaded)."""
 
     def get_transfer_message(self, agent: Agent[Any]) -> str:

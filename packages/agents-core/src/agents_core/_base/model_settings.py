@@ -115,6 +115,14 @@ class ModelSettings:
             out[name] = _plain(value)
         return out
 
+    def to_traceable_dict(self) -> dict[str, Any]:
+        """The settings worth recording in a trace, every one named (``None`` when unset);
+        provider-specific extras (``extra_body``, headers, ...) left out."""
+        return {
+            name: None if (value := getattr(self, name)) is None else _plain(value)
+            for name in _TRACEABLE_FIELDS
+        }
+
 
 def _plain(value: Any) -> Any:
     """A setting as JSON: a dataclass (``Reasoning``) or a pydantic model (the ``openai``
@@ -126,3 +134,8 @@ def _plain(value: Any) -> Any:
 
 
 _FIELD_NAMES = tuple(f.name for f in fields(ModelSettings))
+_TRACEABLE_FIELDS = tuple(
+    name
+    for name in _FIELD_NAMES
+    if not name.startswith("extra_") and name not in ("preserve_raw_usage",)
+)

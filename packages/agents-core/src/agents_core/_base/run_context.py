@@ -137,6 +137,7 @@ class ToolContext(RunContextWrapper[TContext]):
         self.tool_namespace = tool_namespace
         self.agent = agent
         self.run_config = run_config
+        self._agent_run_result: Any = None  # set by an agent tool: its nested run's result
 
     @property
     def qualified_tool_name(self) -> str:

@@ -49,7 +49,8 @@ class ToolOutputImage(BaseModel):
     detail: Literal["low", "high", "auto"] | None = None
 
     @model_validator(mode="after")
-    def _needs_a_source(self) -> ToolOutputImage:
+    def check_at_least_one_required_field(self) -> ToolOutputImage:
+        """Refuse an image with neither a URL nor a file id."""
         if self.image_url is None and self.file_id is None:
             raise ValueError("A ToolOutputImage needs an image_url or a file_id.")
         return self
@@ -75,7 +76,8 @@ class ToolOutputFileContent(BaseModel):
     filename: str | None = None
 
     @model_validator(mode="after")
-    def _needs_a_source(self) -> ToolOutputFileContent:
+    def check_at_least_one_required_field(self) -> ToolOutputFileContent:
+        """Refuse a file with no data, URL or file id."""
         if self.file_data is None and self.file_url is None and self.file_id is None:
             raise ValueError("A ToolOutputFileContent needs file_data, a file_url or a file_id.")
         return self

@@ -168,7 +168,9 @@ async def _execute_one(
         )
     await call_hooks(run, agent, "on_tool_end", tool, output, context=ctx)
     item = local_call_output_item(agent, raw_item, output)
-    return FunctionToolResult(tool=tool, output=output, run_item=item)
+    return FunctionToolResult(
+        tool=tool, output=output, run_item=item, agent_run_result=ctx._agent_run_result
+    )
 
 
 async def execute_tool_runs(

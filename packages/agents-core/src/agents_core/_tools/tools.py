@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import abc
 import asyncio
+import copy
 import inspect
 import json
 from collections.abc import Awaitable, Callable
@@ -139,6 +140,19 @@ class FunctionTool:
     """The tool's output schema, for programmatic tool calling (not supported yet)."""
     _is_agent_tool: bool = field(default=False, kw_only=True, repr=False)
     _agent_instance: Agent[Any] | None = field(default=None, kw_only=True, repr=False)
+    _mcp_annotations: Any = field(default=None, kw_only=True, repr=False)
+
+    @property
+    def mcp_annotations(self) -> Any:
+        """For a tool of an MCP server, a copy of the annotations the server gave it
+        (``mcp.types.ToolAnnotations``: read-only, destructive, idempotent hints); else None."""
+        return copy.deepcopy(self._mcp_annotations)
+
+    @property
+    def qualified_name(self) -> str:
+        """The name that identifies the tool (its name: tools here have no namespaces)."""
+        return self.name
+
     """The agent an ``Agent.as_tool`` tool runs (so a saved run can find it again)."""
 
     def __post_init__(self) -> None:

@@ -225,6 +225,7 @@ def to_function_tool(
         needs_approval=_needs_approval(server, tool, agent),
         tool_input_guardrails=getattr(server, "tool_input_guardrails", None),
         tool_output_guardrails=getattr(server, "tool_output_guardrails", None),
+        _mcp_annotations=tool.annotations,
     )
 
 

@@ -227,3 +227,19 @@ async def test_the_callers_trace_holds_the_pipeline(
         await collect(await pipeline(model, voice_provider).run(say(QUESTION)))
     assert [t.name for t in spans.traces] == ["My call centre"]
     assert {span.trace_id for span in spans.spans} == {mine.trace_id}
+
+
+async def test_the_pipelines_trace_is_exported_with_its_own_key(
+    server: FakeOpenAIServer,
+    voice_provider: OpenAIVoiceModelProvider,
+    model: Model,
+    say: Say,
+    spans: SpanCollector,
+) -> None:
+    server.audio.add_transcription(QUESTION)
+    server.add(ANSWER)
+    voice = pipeline(model, voice_provider, tracing={"api_key": "sk-voice-traces"})
+    await collect(await voice.run(say(QUESTION)))
+    [only] = spans.traces
+    assert only.tracing_api_key == "sk-voice-traces"
+    assert "sk-voice-traces" not in str(only.export())

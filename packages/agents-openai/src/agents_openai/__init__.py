@@ -33,10 +33,12 @@ _EXPORTS: dict[str, str] = {
     "FileSearchTool": "_hosted_tools",
     "HostedMCPTool": "_hosted_tools",
     "ImageGenerationTool": "_hosted_tools",
+    "ImageGenerationToolConfig": "_hosted_tools",
     "MCPToolApprovalFunction": "_hosted_tools",
     "MCPToolApprovalFunctionResult": "_hosted_tools",
     "MCPToolApprovalRequest": "_hosted_tools",
     "WebSearchTool": "_hosted_tools",
+    "WebSearchToolImageSettings": "_hosted_tools",
     "OpenAIClient": "_http",
     "AsyncComputer": "_local_tools",
     "Button": "_local_tools",
@@ -93,6 +95,7 @@ __all__ = (
     "FileSearchTool",
     "HostedMCPTool",
     "ImageGenerationTool",
+    "ImageGenerationToolConfig",
     "InternalServerError",
     "LocalShellCommandRequest",
     "LocalShellExecutor",
@@ -118,6 +121,7 @@ __all__ = (
     "StreamInterruptedError",
     "UnprocessableEntityError",
     "WebSearchTool",
+    "WebSearchToolImageSettings",
     "enable_openai_tracing",
     "set_default_openai_api",
     "set_default_openai_base_url",
@@ -155,10 +159,12 @@ if TYPE_CHECKING:
     from ._hosted_tools import FileSearchTool as FileSearchTool
     from ._hosted_tools import HostedMCPTool as HostedMCPTool
     from ._hosted_tools import ImageGenerationTool as ImageGenerationTool
+    from ._hosted_tools import ImageGenerationToolConfig as ImageGenerationToolConfig
     from ._hosted_tools import MCPToolApprovalFunction as MCPToolApprovalFunction
     from ._hosted_tools import MCPToolApprovalFunctionResult as MCPToolApprovalFunctionResult
     from ._hosted_tools import MCPToolApprovalRequest as MCPToolApprovalRequest
     from ._hosted_tools import WebSearchTool as WebSearchTool
+    from ._hosted_tools import WebSearchToolImageSettings as WebSearchToolImageSettings
     from ._http import OpenAIClient as OpenAIClient
     from ._local_tools import AsyncComputer as AsyncComputer
     from ._local_tools import Button as Button

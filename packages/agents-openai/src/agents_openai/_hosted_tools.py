@@ -6,7 +6,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, Literal, NotRequired, TypeAlias, TypedDict
+from typing import Any, Literal, NotRequired, Required, TypeAlias, TypedDict
 
 from agents_core import HostedTool, LocalCallTool, RunContextWrapper, ToolContext
 from agents_core.exceptions import UserError
@@ -18,11 +18,39 @@ __all__ = (
     "FileSearchTool",
     "HostedMCPTool",
     "ImageGenerationTool",
+    "ImageGenerationToolConfig",
     "MCPToolApprovalFunction",
     "MCPToolApprovalFunctionResult",
     "MCPToolApprovalRequest",
     "WebSearchTool",
+    "WebSearchToolImageSettings",
 )
+
+
+class WebSearchToolImageSettings(TypedDict, total=False):
+    """How image results of ``WebSearchTool`` come back (with ``"image"`` among
+    ``search_content_types``)."""
+
+    max_results: int
+    """How many image results to return."""
+
+
+class ImageGenerationToolConfig(TypedDict, total=False):
+    """The Responses API's ``image_generation`` tool settings (``ImageGenerationTool``)."""
+
+    type: Required[Literal["image_generation"]]
+    action: Literal["generate", "edit", "auto"]
+    background: Literal["transparent", "opaque", "auto"]
+    input_fidelity: Literal["high", "low"] | None
+    input_image_mask: dict[str, str]
+    """An image to edit within: ``{"image_url": ...}`` or ``{"file_id": ...}``."""
+    model: str
+    moderation: Literal["auto", "low"]
+    output_compression: int
+    output_format: Literal["png", "webp", "jpeg"]
+    partial_images: int
+    quality: Literal["low", "medium", "high", "xhigh", "max", "auto"]
+    size: str
 
 
 def _without_none(fields: dict[str, Any]) -> dict[str, Any]:
@@ -45,7 +73,7 @@ class WebSearchTool(HostedTool):
     search_context_size: Literal["low", "medium", "high"] = "medium"
     external_web_access: bool | None = None
     search_content_types: list[Literal["text", "image"]] | None = None
-    image_settings: ParamObject | None = None
+    image_settings: WebSearchToolImageSettings | ParamObject | None = None
 
     @property
     def name(self) -> str:
@@ -136,7 +164,7 @@ class ImageGenerationTool(HostedTool):
     (``{"type": "image_generation", "quality": "low", ...}``, or ``openai``'s
     ``ImageGeneration`` param), kept as a dict."""
 
-    tool_config: dict[str, Any]
+    tool_config: ImageGenerationToolConfig | dict[str, Any]
 
     def __post_init__(self) -> None:
         self.tool_config = _tool_config(self.tool_config, "ImageGenerationTool")

@@ -8,6 +8,7 @@ from agents_openai import ComputerToolSafetyCheckData as ComputerToolSafetyCheck
 from agents_openai import FileSearchTool as FileSearchTool
 from agents_openai import HostedMCPTool as HostedMCPTool
 from agents_openai import ImageGenerationTool as ImageGenerationTool
+from agents_openai import ImageGenerationToolConfig as ImageGenerationToolConfig
 from agents_openai import LocalShellCommandRequest as LocalShellCommandRequest
 from agents_openai import LocalShellExecutor as LocalShellExecutor
 from agents_openai import LocalShellTool as LocalShellTool
@@ -15,6 +16,7 @@ from agents_openai import MCPToolApprovalFunction as MCPToolApprovalFunction
 from agents_openai import MCPToolApprovalFunctionResult as MCPToolApprovalFunctionResult
 from agents_openai import MCPToolApprovalRequest as MCPToolApprovalRequest
 from agents_openai import WebSearchTool as WebSearchTool
+from agents_openai import WebSearchToolImageSettings as WebSearchToolImageSettings
 
 __all__ = (
     *_core_names,
@@ -24,6 +26,7 @@ __all__ = (
     "FileSearchTool",
     "HostedMCPTool",
     "ImageGenerationTool",
+    "ImageGenerationToolConfig",
     "LocalShellCommandRequest",
     "LocalShellExecutor",
     "LocalShellTool",
@@ -31,4 +34,5 @@ __all__ = (
     "MCPToolApprovalFunctionResult",
     "MCPToolApprovalRequest",
     "WebSearchTool",
+    "WebSearchToolImageSettings",
 )

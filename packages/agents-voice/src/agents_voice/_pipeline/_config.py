@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any, TypeVar
 
 from agents_core.exceptions import UserError
-from agents_core.tracing import gen_group_id
+from agents_core.tracing import TracingConfig, gen_group_id
 
 from .._base._models import STTModelSettings, TTSModelSettings, VoiceModelProvider
 from .._openai._provider import OpenAIVoiceModelProvider
@@ -40,6 +40,10 @@ class VoicePipelineConfig:
     tracing_disabled: bool = False
     """Whether to record no trace of the pipeline."""
 
+    tracing: TracingConfig | None = None
+    """The pipeline's tracing settings: the API key its trace is exported with
+    (``agents.tracing.TracingConfig``)."""
+
     trace_include_sensitive_data: bool = True
     """Whether spans record what was said and answered (transcripts, text spoken, prompts).
     This is the pipeline's own spans; the workflow's agent runs have their own setting."""
@@ -62,7 +66,7 @@ class VoicePipelineConfig:
     tts_settings: TTSModelSettings = field(default_factory=TTSModelSettings)
     """Settings of the text-to-speech model."""
 
-    barge_in: bool = True
+    barge_in: bool = field(default=True, kw_only=True)
     """With streamed input, whether the user starting to speak stops the answer being spoken
     and ends its turn (``turn_ended`` with ``interrupted=True``)."""
 

@@ -104,6 +104,7 @@ class VoicePipeline:
             config.workflow_name or "Voice Agent",
             group_id=config.group_id,
             metadata=config.trace_metadata,
+            tracing=config.tracing,
             disabled=config.tracing_disabled,
         ):
             yield

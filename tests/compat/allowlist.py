@@ -38,6 +38,8 @@ __all__ = (
 ALLOWLIST = Path(__file__).with_name("allowlist.toml")
 DIFFERENCES_DOC = Path(__file__).resolve().parents[2] / "docs" / "differences.md"
 REASONS = ("deliberate", "not-built")
+PLACEHOLDER = "not built yet"
+"""What ``--write-skeleton`` writes for a new difference; the test refuses it until replaced."""
 _VALUE = re.compile(r"(?P<reason>[a-z-]+): (?P<text>\S.*)", re.DOTALL)
 
 _HEADER = """\
@@ -119,6 +121,11 @@ def problems(entries: Iterable[Entry], differences_doc: str) -> list[str]:
             anchored = entry.text in anchors if entry.text.startswith("#") else None
             if not (anchored or (anchored is None and entry.text in differences_doc)):
                 found.append(f"{where}: {entry.text!r} is not an anchor in docs/differences.md")
+        elif entry.text.startswith(PLACEHOLDER):
+            found.append(
+                f"{where}: say which feature is missing (not {entry.text!r}), or list the "
+                "difference in docs/differences.md as deliberate"
+            )
     return found
 
 
@@ -140,7 +147,7 @@ def render(
     by_module: dict[str, dict[str, str]] = {}
     for difference in sorted(differences):
         entry = previous.get((difference.module, difference.key))
-        value = entry.value if entry else f"not-built: not built yet: {difference.module}"
+        value = entry.value if entry else f"not-built: {PLACEHOLDER}: {difference.module}"
         by_module.setdefault(difference.module, {})[difference.key] = value
     lines = [_HEADER.format(version=version)]
     for module in sorted(by_module):

@@ -213,7 +213,8 @@ def test_allowlist_entries_and_reasons(tmp_path: Path) -> None:
         '"g" = "deliberate: #where-we-differ"\n'
         '"h" = "deliberate: **Lazy imports.**"\n'
         '"i" = "deliberate: #nowhere"\n'
-        '"j" = "maybe: later"\n',
+        '"j" = "maybe: later"\n'
+        '"k" = "not-built: not built yet: agents"\n',
         tmp_path,
     )
     assert entries["agents", "f"] == allowlist.Entry("agents", "f", "not-built", "tool search")
@@ -221,6 +222,8 @@ def test_allowlist_entries_and_reasons(tmp_path: Path) -> None:
     assert allowlist.problems(entries.values(), doc) == [
         "[agents] \"i\": '#nowhere' is not an anchor in docs/differences.md",
         '[agents] "j": the reason must be one of deliberate, not-built',
+        "[agents] \"k\": say which feature is missing (not 'not built yet: agents'), or list "
+        "the difference in docs/differences.md as deliberate",
     ]
 
 

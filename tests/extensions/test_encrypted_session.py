@@ -56,6 +56,10 @@ async def test_items_are_stored_as_authenticated_envelopes() -> None:
     token = base64.urlsafe_b64decode(envelope["payload"])
     assert token[0] == 0x80  # a Fernet token
     assert await session.get_items() == [message("secret plan")]
+    # The session's cipher opens what it stored (the payload is the Fernet token).
+    assert json.loads(session.cipher.decrypt(envelope["payload"].encode())) == message(
+        "secret plan"
+    )
 
 
 async def test_the_key_is_derived_per_session() -> None:

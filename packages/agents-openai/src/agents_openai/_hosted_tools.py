@@ -33,6 +33,8 @@ class WebSearchToolImageSettings(TypedDict, total=False):
 
     max_results: int
     """How many image results to return."""
+    caption: bool
+    """Whether each image comes with a short caption when one is available."""
 
 
 class ImageGenerationToolConfig(TypedDict, total=False):

@@ -42,7 +42,7 @@ class OpenAIResponsesModel(Model):
     """
 
     def __init__(
-        self, model: str, openai_client: OpenAIClient | Any, model_is_explicit: bool = True
+        self, model: str, openai_client: OpenAIClient | Any, *, model_is_explicit: bool = True
     ) -> None:
         self.model = model
         self._client = as_openai_client(openai_client, "OpenAIResponsesModel")

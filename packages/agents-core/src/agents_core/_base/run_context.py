@@ -183,13 +183,20 @@ class ToolContext(RunContextWrapper[TContext]):
         agent: Agent[Any] | None = None,
         *,
         run_config: RunConfig | None = None,
+        tool_name: str | None = None,
+        tool_arguments: str | None = None,
     ) -> ToolContext[TContext]:
-        """A tool context for ``tool_call`` (its name and arguments read from the call)."""
+        """A tool context for ``tool_call`` (its name and arguments read from the call, unless
+        ``tool_name`` / ``tool_arguments`` are given)."""
+        if tool_name is None:
+            tool_name = tool_call.name if tool_call is not None else ""
+        if tool_arguments is None:
+            tool_arguments = tool_call.arguments if tool_call is not None else ""
         return cls.from_run_context(
             context,
-            tool_name=tool_call.name if tool_call is not None else "",
+            tool_name=tool_name,
             tool_call_id=tool_call_id,
-            tool_arguments=tool_call.arguments if tool_call is not None else "",
+            tool_arguments=tool_arguments,
             tool_call=tool_call,
             agent=agent,
             run_config=run_config,

@@ -31,6 +31,7 @@ from ._server import MCPServerStdio as MCPServerStdio
 from ._server import MCPServerStdioParams as MCPServerStdioParams
 from ._server import MCPServerStreamableHttp as MCPServerStreamableHttp
 from ._server import MCPServerStreamableHttpParams as MCPServerStreamableHttpParams
+from ._tools import LocalMCPApprovalCallable as LocalMCPApprovalCallable
 from ._tools import RequireApprovalSetting as RequireApprovalSetting
 from ._tools import ToolFilter as ToolFilter
 from ._tools import ToolFilterCallable as ToolFilterCallable
@@ -41,6 +42,7 @@ from ._tools import prompt_instructions as prompt_instructions
 from ._tools import tool_output_from_result as tool_output_from_result
 
 __all__ = (
+    "LocalMCPApprovalCallable",
     "MCPConfig",
     "MCPConnectionError",
     "MCPServer",

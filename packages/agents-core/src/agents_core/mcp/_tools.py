@@ -24,7 +24,12 @@ if TYPE_CHECKING:
     from ._server import MCPServer
 
 __all__ = (
+    "LocalMCPApprovalCallable",
+    "RequireApprovalMapping",
+    "RequireApprovalObject",
+    "RequireApprovalPolicy",
     "RequireApprovalSetting",
+    "RequireApprovalToolList",
     "ToolFilter",
     "ToolFilterCallable",
     "ToolFilterContext",
@@ -60,8 +65,35 @@ ToolFilterCallable: TypeAlias = Callable[
 
 ToolFilter: TypeAlias = "ToolFilterCallable | ToolFilterStatic | None"
 
+RequireApprovalPolicy: TypeAlias = Literal["always", "never"]
+"""Whether a tool's calls wait for a person's approval."""
+
+RequireApprovalMapping: TypeAlias = dict[str, RequireApprovalPolicy]
+"""A policy per tool name."""
+
+
+class RequireApprovalToolList(TypedDict, total=False):
+    """The tools a policy of ``RequireApprovalObject`` applies to."""
+
+    tool_names: list[str]
+
+
+class RequireApprovalObject(TypedDict, total=False):
+    """Which tools always need approval and which never do."""
+
+    always: RequireApprovalToolList
+    never: RequireApprovalToolList
+
+
+LocalMCPApprovalCallable: TypeAlias = Callable[
+    [RunContextWrapper[Any], Any, mcp_types.Tool], "bool | Awaitable[bool]"
+]
+"""Decides per call, from the run context, the agent and the MCP tool, whether a person must
+approve (sync or async)."""
+
 RequireApprovalSetting: TypeAlias = (
-    "Literal['always', 'never'] | dict[str, Any] | Callable[..., Any] | bool | None"
+    "RequireApprovalPolicy | RequireApprovalObject | RequireApprovalMapping "
+    "| LocalMCPApprovalCallable | bool | None"
 )
 """``"always"``, ``"never"``, a mapping of tool names to ``"always"``/``"never"`` (or
 ``{"always": {"tool_names": [...]}, "never": {...}}``), or a function
@@ -115,7 +147,7 @@ async def filter_tools(
 
 
 def _needs_approval(server: MCPServer, tool: mcp_types.Tool, agent: Agent[Any]) -> Any:
-    setting = server.require_approval
+    setting: Any = server.require_approval
     if setting is None or setting is False or setting == "never":
         return False
     if setting is True or setting == "always":

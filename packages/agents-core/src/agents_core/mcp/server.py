@@ -7,8 +7,15 @@ from ._server import MCPServerStdio as MCPServerStdio
 from ._server import MCPServerStdioParams as MCPServerStdioParams
 from ._server import MCPServerStreamableHttp as MCPServerStreamableHttp
 from ._server import MCPServerStreamableHttpParams as MCPServerStreamableHttpParams
+from ._tools import LocalMCPApprovalCallable as LocalMCPApprovalCallable
+from ._tools import RequireApprovalMapping as RequireApprovalMapping
+from ._tools import RequireApprovalObject as RequireApprovalObject
+from ._tools import RequireApprovalPolicy as RequireApprovalPolicy
+from ._tools import RequireApprovalSetting as RequireApprovalSetting
+from ._tools import RequireApprovalToolList as RequireApprovalToolList
 
 __all__ = (
+    "LocalMCPApprovalCallable",
     "MCPServer",
     "MCPServerSse",
     "MCPServerSseParams",
@@ -16,4 +23,9 @@ __all__ = (
     "MCPServerStdioParams",
     "MCPServerStreamableHttp",
     "MCPServerStreamableHttpParams",
+    "RequireApprovalMapping",
+    "RequireApprovalObject",
+    "RequireApprovalPolicy",
+    "RequireApprovalSetting",
+    "RequireApprovalToolList",
 )

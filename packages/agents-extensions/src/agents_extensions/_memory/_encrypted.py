@@ -113,6 +113,12 @@ class EncryptedSession(SessionABC):
         self._cipher = _session_cipher(encryption_key, session_id)
         self._clock = clock
 
+    @property
+    def cipher(self) -> Any:
+        """The session's ``cryptography.fernet.Fernet`` (its key derived from the master key and
+        the session id)."""
+        return self._cipher
+
     def __repr__(self) -> str:
         return f"EncryptedSession(session_id={self.session_id!r}, ttl={self.ttl})"
 

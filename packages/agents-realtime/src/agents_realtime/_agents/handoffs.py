@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, cast, overload
 
 from agents_core import Handoff, RunContextWrapper, handoff
 from agents_core.exceptions import UserError
@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from agents_core import Agent
 
 __all__ = (
+    "OnHandoffWithInput",
+    "OnHandoffWithoutInput",
     "collect_enabled_handoffs",
     "enabled_handoffs",
     "filter_enabled_handoffs",
@@ -22,6 +24,11 @@ __all__ = (
 )
 
 THandoffInput = TypeVar("THandoffInput")
+
+OnHandoffWithInput: TypeAlias = Callable[[RunContextWrapper[Any], Any], Any]
+"""An ``on_handoff`` callback that takes the input the model sent (``input_type``)."""
+OnHandoffWithoutInput: TypeAlias = Callable[[RunContextWrapper[Any]], Any]
+"""An ``on_handoff`` callback that takes only the context."""
 
 
 @overload

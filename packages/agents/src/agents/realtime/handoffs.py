@@ -6,6 +6,8 @@ Re-exports ``agents_realtime.handoffs``; needs ``pip install 'agents[realtime]'`
 from ._require import missing_realtime
 
 try:
+    from agents_realtime.handoffs import OnHandoffWithInput as OnHandoffWithInput
+    from agents_realtime.handoffs import OnHandoffWithoutInput as OnHandoffWithoutInput
     from agents_realtime.handoffs import collect_enabled_handoffs as collect_enabled_handoffs
     from agents_realtime.handoffs import filter_enabled_handoffs as filter_enabled_handoffs
     from agents_realtime.handoffs import realtime_handoff as realtime_handoff
@@ -13,6 +15,8 @@ except ModuleNotFoundError as exc:  # pragma: no cover - depends on what is inst
     raise missing_realtime(exc) from exc
 
 __all__ = (
+    "OnHandoffWithInput",
+    "OnHandoffWithoutInput",
     "collect_enabled_handoffs",
     "filter_enabled_handoffs",
     "realtime_handoff",

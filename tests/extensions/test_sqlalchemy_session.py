@@ -4,6 +4,7 @@ transaction per turn, errors, many processes writing at once, a writer killed mi
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -171,6 +172,33 @@ async def test_from_url_owns_its_engine(tmp_path: Path) -> None:
     reopened = SQLAlchemySession.from_url("s", url=f"sqlite+aiosqlite:///{tmp_path / 'db'}")
     assert await reopened.get_items() == [message("a")]
     await reopened.close()
+
+
+async def test_a_connection_opened_while_another_writes_waits_instead_of_failing(
+    tmp_path: Path,
+) -> None:
+    # Switching a file to WAL fails at once, without SQLite's busy handler, while another
+    # connection holds the write lock; the session must still wait its turn and store the turn.
+    path = tmp_path / "db"
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("CREATE TABLE unrelated (x)")
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO unrelated VALUES (1)")
+    session = SQLAlchemySession.from_url("s", url=f"sqlite+aiosqlite:///{path}", create_tables=True)
+    writing = asyncio.create_task(session.add_items([message("a")]))
+    await asyncio.sleep(0.3)
+    assert not writing.done()  # waiting for the lock, not failed
+    other.execute("COMMIT")
+    await asyncio.wait_for(writing, 30)
+    assert await session.get_items() == [message("a")]
+    await session.close()
+    other.close()
+    # A later connection, with the file free, switches it to WAL.
+    reopened = SQLAlchemySession.from_url("s", url=f"sqlite+aiosqlite:///{path}")
+    assert await reopened.get_items() == [message("a")]
+    await reopened.close()
+    with sqlite3.connect(path) as check:
+        assert check.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
 async def test_several_processes_write_one_session(

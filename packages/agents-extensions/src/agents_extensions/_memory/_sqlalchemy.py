@@ -148,7 +148,15 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         try:
             cursor.execute(f"PRAGMA busy_timeout = {_SQLITE_BUSY_TIMEOUT_MS}")
             if engine.url.database not in (None, "", ":memory:"):
-                cursor.execute("PRAGMA journal_mode = WAL")
+                try:
+                    cursor.execute("PRAGMA journal_mode = WAL")
+                except engine.dialect.dbapi.OperationalError as exc:
+                    # Switching modes fails at once, without the busy handler, while another
+                    # connection writes. WAL only lets readers and a writer overlap: this
+                    # connection works in the file's current mode (its writers still wait for
+                    # each other), and a later connection switches.
+                    if "locked" not in str(exc):
+                        raise
         finally:
             cursor.close()
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import sqlite3
 import weakref
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
@@ -150,7 +151,7 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
             if engine.url.database not in (None, "", ":memory:"):
                 try:
                     cursor.execute("PRAGMA journal_mode = WAL")
-                except engine.dialect.dbapi.OperationalError as exc:
+                except sqlite3.OperationalError as exc:
                     # Switching modes fails at once, without the busy handler, while another
                     # connection writes. WAL only lets readers and a writer overlap: this
                     # connection works in the file's current mode (its writers still wait for

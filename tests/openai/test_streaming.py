@@ -234,18 +234,19 @@ def test_sse_decoder_handles_split_chunks_crlf_comments_and_multiline_data() -> 
     )
     payloads: list[bytes] = []
     for index in range(0, len(stream), 3):  # three bytes at a time, splitting every CRLF
-        decoder.feed(stream[index : index + 3])
-        payloads.extend(decoder.take(100))
+        payloads.extend(decoder.decode(stream[index : index + 3]))
     assert payloads == [b'{"a": 1}', b"line1\nline2", b"no-space"]
     assert decoder.has_partial_event
 
 
-def test_sse_decoder_hands_on_events_a_few_at_a_time() -> None:
-    decoder = SSEDecoder()
-    decoder.feed(b"".join(b"event: e\ndata: %d\n\n" % n for n in range(20)) + b"data: 2")
-    assert decoder.take(8) == [b"%d" % n for n in range(8)]
-    decoder.feed(b"0\n\n")
-    assert decoder.take(8) == [b"%d" % n for n in range(8, 16)]
-    assert decoder.take(8) == [b"16", b"17", b"18", b"19", b"20"]
-    assert decoder.take(8) == []
-    assert not decoder.has_partial_event
+def test_sse_decoder_reads_one_event_per_chunk_and_many_per_chunk_alike() -> None:
+    events = [b"event: e\ndata: %d\n\n" % n for n in range(20)]
+    one_by_one = SSEDecoder()
+    assert [one_by_one.decode(event) for event in events] == [[b"%d" % n] for n in range(20)]
+    assert not one_by_one.has_partial_event
+    at_once = SSEDecoder()
+    assert at_once.decode(b"".join(events) + b"data: 2") == [b"%d" % n for n in range(20)]
+    assert at_once.has_partial_event
+    assert at_once.decode(b"0\n\n\n\ndata: 21\n\n") == [b"20", b"21"]
+    assert at_once.decode(b"") == []
+    assert not at_once.has_partial_event

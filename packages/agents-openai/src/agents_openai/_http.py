@@ -59,8 +59,6 @@ DEFAULT_TIMEOUT = httpx2.Timeout(600.0, connect=5.0)
 """Ten minutes for a response (long generations), five seconds to connect."""
 
 _DEFAULT_LIMITS = httpx2.Limits(max_connections=1000, max_keepalive_connections=100)
-# The most events handed on from one read before the reader gets a turn (see EventStream.batches).
-_EVENTS_PER_BATCH = 8
 
 _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
     400: BadRequestError,
@@ -420,21 +418,19 @@ class EventStream:
             )
 
     async def batches(self) -> AsyncIterator[list[bytes]]:
-        """The data of the events, in order, a batch at a time (at most a few per batch)."""
-        decoder = SSEDecoder()
+        """The data of the events, in order: a list for each piece of the body that completes
+        events (OpenAI sends each event in an HTTP chunk of its own, so usually one)."""
+        decode = SSEDecoder().decode
+        response = self._response
+        # Without a content encoding the raw bytes are the body: skip httpx2's decoding layer.
+        encoding = response.headers.get("content-encoding", "identity").strip().lower()
+        chunks = response.aiter_raw() if encoding in ("", "identity") else response.aiter_bytes()
         try:
-            async for chunk in self._response.aiter_bytes():
-                decoder.feed(chunk)
-                batch = decoder.take(_EVENTS_PER_BATCH)
-                while batch:
-                    self.events_received += len(batch)
-                    yield batch
-                    batch = decoder.take(_EVENTS_PER_BATCH)
-                    if batch:
-                        # One read can hold hundreds of events. Let the reader have the ones
-                        # handed on so far before parsing more: deltas reach it sooner, and they
-                        # are released young instead of piling up for the garbage collector.
-                        await asyncio.sleep(0)
+            async for chunk in chunks:
+                events = decode(chunk)
+                if events:
+                    self.events_received += len(events)
+                    yield events
         except httpx2.HTTPError as exc:
             raise self.interrupted(f"the connection failed ({type(exc).__name__})") from exc
 

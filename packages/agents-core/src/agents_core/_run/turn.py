@@ -357,25 +357,29 @@ async def call_model_guarded(
 async def _stream_model(
     run: RunInProgress, model: Model, arguments: dict[str, Any]
 ) -> ModelResponse:
+    """Hand each event of the model's stream to the run's reader as it arrives; the response
+    is the one its ``response.completed`` event carries (no event is kept once handed on)."""
     assert run.streamed is not None
-    emit = run.streamed._emit
-    completed: ModelResponse | None = None
+    channel = run.streamed._channel
+    put = channel.put
+    completed: Any = None
     async for event in model.stream_response(**arguments):
-        emit(RawResponsesStreamEvent(data=event))
+        if put(RawResponsesStreamEvent(data=event)):
+            await channel.room()
         if event.type == "response.completed":
-            response = event.response  # type: ignore[union-attr]  # typed by its "type" tag
-            usage = response.usage.to_usage() if response.usage is not None else None
-            completed = ModelResponse(
-                output=list(response.output),
-                usage=usage if usage is not None else Usage(requests=1),
-                response_id=response.id,
-            )
+            completed = event
     if completed is None:
         raise ModelBehaviorError(
             "The model's stream ended before its 'response.completed' event; the response is "
             "incomplete and was not used."
         )
-    return completed
+    response = completed.response
+    usage = response.usage.to_usage() if response.usage is not None else None
+    return ModelResponse(
+        output=list(response.output),
+        usage=usage if usage is not None else Usage(requests=1),
+        response_id=response.id,
+    )
 
 
 async def _unknown_tool(

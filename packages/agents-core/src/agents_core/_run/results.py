@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from .._base.run_context import RunContextWrapper
 from .._items.items import ItemHelpers, ModelResponse, RunItem, ToolApprovalItem, TResponseInputItem
+from .._items.stream_events import RawResponsesStreamEvent
 from ..exceptions import UserError
-from .event_channel import EventChannel
+from .event_channel import RUN_EVENTS, EventChannel
 
 if TYPE_CHECKING:
     from .._agents.agent import Agent
@@ -200,12 +201,23 @@ class RunResultStreaming(RunResultBase):
                 # Everything the run handed on since the last look, in one go.
                 events = channel.take()
                 if events:
-                    for event in events:
-                        yield event
+                    decode = channel.decode
+                    for item in events:
+                        if isinstance(item, RUN_EVENTS):
+                            yield item
+                            continue
+                        # An item of the model's stream: its event is made here, where it is
+                        # read, and dropped once the reader is done with it.
+                        try:
+                            data = decode(item)
+                        except Exception as error:
+                            self._fail_reading(error)
+                            raise
+                        yield RawResponsesStreamEvent(data=data)
                 elif channel.finished or channel.detached:
                     break
                 else:
-                    await channel.wait()
+                    await channel.waiter()
         finally:
             if not self.is_complete:
                 channel.detach()
@@ -215,6 +227,15 @@ class RunResultStreaming(RunResultBase):
             await asyncio.wait([self._task])
         if self._exception is not None:
             raise self._exception
+
+    def _fail_reading(self, error: Exception) -> None:
+        """A stream item the reader decoded was invalid: the run ends with that error."""
+        if self.is_complete:
+            return
+        if self._exception is None:
+            self._exception = error
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
 
     async def _wait_until_consumed(self) -> None:
         await self._channel.caught_up()
@@ -236,7 +257,8 @@ class RunResultStreaming(RunResultBase):
         self._channel.put(event)
 
     def _finish(self, exception: BaseException | None) -> None:
-        self._exception = exception
+        if self._exception is None:  # an error the reader found first stays the run's error
+            self._exception = exception
         self.is_complete = True
         self._channel.finish()
 

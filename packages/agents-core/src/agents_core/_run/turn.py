@@ -25,7 +25,8 @@ from .._items.items import (
     ToolCallOutputItem,
     TResponseInputItem,
 )
-from .._items.stream_events import RawResponsesStreamEvent, RunItemStreamEvent
+from .._items.stream_events import RunItemStreamEvent
+from .._items.stream_types import ResponseEventStream
 from .._memory.history import paired_history
 from .._models.interface import Model, ModelTracing
 from .._tools.tools import FunctionTool, LocalCallTool, Tool
@@ -357,17 +358,28 @@ async def call_model_guarded(
 async def _stream_model(
     run: RunInProgress, model: Model, arguments: dict[str, Any]
 ) -> ModelResponse:
-    """Hand each event of the model's stream to the run's reader as it arrives; the response
-    is the one its ``response.completed`` event carries (no event is kept once handed on)."""
+    """Hand the model's stream to the run's reader as it arrives; the response is the one its
+    ``response.completed`` event carries (nothing of the stream is kept once handed on)."""
     assert run.streamed is not None
     channel = run.streamed._channel
-    put = channel.put
+    stream = model.stream_response(**arguments)
     completed: Any = None
-    async for event in model.stream_response(**arguments):
-        if put(RawResponsesStreamEvent(data=event)):
-            await channel.room()
-        if event.type == "response.completed":
-            completed = event
+    if isinstance(stream, ResponseEventStream):
+        # Items go to the reader as the model produced them; the reader decodes each one.
+        channel.begin_stream(stream.decode)
+        put_all = channel.put_all
+        async for batch in stream.batches():
+            if put_all(batch):
+                await channel.room()
+        completed = stream.completed
+    else:
+        channel.begin_stream(None)
+        put = channel.put
+        async for event in stream:
+            if put(event):
+                await channel.room()
+            if event.type == "response.completed":
+                completed = event
     if completed is None:
         raise ModelBehaviorError(
             "The model's stream ended before its 'response.completed' event; the response is "

@@ -11,7 +11,7 @@ import contextlib
 import json
 import os
 import weakref
-from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Iterator, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
 import httpx2
@@ -417,7 +417,7 @@ class EventStream:
                 **_details(request, response),
             )
 
-    async def batches(self) -> AsyncIterator[list[bytes]]:
+    async def batches(self) -> AsyncGenerator[list[bytes], None]:
         """The data of the events, in order: a list for each piece of the body that completes
         events (OpenAI sends each event in an HTTP chunk of its own, so usually one)."""
         decode = SSEDecoder().decode

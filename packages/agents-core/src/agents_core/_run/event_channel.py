@@ -24,9 +24,9 @@ which the reader decodes and wraps in a ``RawResponsesStreamEvent``."""
 __all__ = ("READ_AHEAD", "RUN_EVENTS", "EventChannel")
 
 READ_AHEAD = 16
-"""How many events a run may get ahead of a reader that is reading: past that, the run (and the
-model stream it reads) waits, so a slow reader holds the stream back instead of piling its
-events up in memory."""
+"""How many events a run may get ahead of a reader that is reading (counting those the reader
+holds but has not finished with): past that, the run (and the model stream it reads) waits, so
+a slow reader holds the stream back instead of piling its events up in memory."""
 
 
 class EventChannel:
@@ -39,9 +39,9 @@ class EventChannel:
     reader turns each into its event with ``decode``, the current stream's decoder.
 
     While a reader is reading, ``put`` says when the run is ``READ_AHEAD`` events ahead, and the
-    run waits in ``room()`` until the reader has taken them. An event is consumed once the reader
-    comes back for more after it; ``caught_up()`` waits for that, which is what holds a run at a
-    turn boundary until its reader has seen the turn before.
+    run waits in ``room()`` until the reader comes back for more. An event is consumed once the
+    reader comes back for more after it; ``caught_up()`` waits for that, which is what holds a
+    run at a turn boundary until its reader has seen the turn before.
     """
 
     __slots__ = (
@@ -84,7 +84,7 @@ class EventChannel:
             self._reader = None
             if not reader.done():
                 reader.set_result(None)
-        return self.reading and len(events) >= READ_AHEAD
+        return self.reading and len(events) + self._in_hand >= READ_AHEAD
 
     def put_all(self, items: list[Any]) -> bool:
         """``put`` for a batch of stream items, in order."""
@@ -97,7 +97,7 @@ class EventChannel:
             self._reader = None
             if not reader.done():
                 reader.set_result(None)
-        return self.reading and len(events) >= READ_AHEAD
+        return self.reading and len(events) + self._in_hand >= READ_AHEAD
 
     def begin_stream(self, decode: Decode | None) -> None:
         """A new model stream starts, whose items ``decode`` turns into events (None: its
@@ -112,8 +112,8 @@ class EventChannel:
         self.decode = decode or _typed
 
     async def room(self) -> None:
-        """Wait until the reader has taken what it was handed (or left)."""
-        while self.reading and len(self._events) >= READ_AHEAD:
+        """Wait until the reader has come back for more (or left)."""
+        while self.reading and len(self._events) + self._in_hand >= READ_AHEAD:
             await self._wait_for_reader()
 
     async def caught_up(self) -> None:

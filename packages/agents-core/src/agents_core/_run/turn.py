@@ -371,6 +371,10 @@ async def _stream_model(
         async for batch in stream.batches():
             if put_all(batch):
                 await channel.room()
+        if channel.reading:
+            # Act on the reply only once the reader has decoded all of it: an event that does
+            # not decode fails the run before anything comes of the reply.
+            await channel.caught_up()
         completed = stream.completed
     else:
         channel.begin_stream(None)

@@ -104,7 +104,7 @@ class EventChannel:
         items are typed events). Items of the stream before that are still waiting are decoded
         now, with the decoder they belong to."""
         previous = self.decode
-        if previous is not _typed:
+        if self._events:
             self._events = [
                 item if isinstance(item, RUN_EVENTS) else RawResponsesStreamEvent(previous(item))
                 for item in self._events

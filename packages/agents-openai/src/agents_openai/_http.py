@@ -234,8 +234,10 @@ class OpenAIClient:
             request = self._request(method, path, body, query, headers)
             try:
                 response = await self._send_once(request)
-                with _translated(request):
+                try:
                     content = await response.aread()
+                except _TRANSLATED as exc:
+                    raise _translation(request, exc) from exc
                 return content, response.headers.get("x-request-id")
             except APIError as error:
                 await retry.wait_or_raise(error)
@@ -349,13 +351,16 @@ class OpenAIClient:
 
     async def _send_once(self, request: httpx2.Request) -> httpx2.Response:
         """One attempt: the response once its headers arrive, or a translated error."""
-        with _translated(request):
+        try:
             response = await self.http_client().send(request, stream=True)
+        except _TRANSLATED as exc:
+            raise _translation(request, exc) from exc
         if response.status_code < 400:
             return response
         try:
-            with _translated(request):
-                content = await response.aread()
+            content = await response.aread()
+        except _TRANSLATED as exc:
+            raise _translation(request, exc) from exc
         finally:
             await response.aclose()
         raise _status_error(request, response, content)
@@ -504,22 +509,31 @@ def _details(request: httpx2.Request, response: httpx2.Response | None = None) -
     return details
 
 
+_TRANSLATED = (httpx2.TimeoutException, httpx2.TransportError, httpx2.DecodingError)
+"""The httpx2 exceptions that become this package's errors (the rest are bugs, left as they are)."""
+
+
 @contextlib.contextmanager
 def _translated(request: httpx2.Request) -> Iterator[None]:
     """The one place httpx2's exceptions become this package's errors."""
     try:
         yield
-    except httpx2.TimeoutException as exc:
-        raise APITimeoutError(
+    except _TRANSLATED as exc:
+        raise _translation(request, exc) from exc
+
+
+def _translation(request: httpx2.Request, exc: Exception) -> APIError:
+    """The error of this package that an httpx2 failure of ``request`` becomes."""
+    if isinstance(exc, httpx2.TimeoutException):
+        return APITimeoutError(
             f"{request.method} {_safe_url(request)} timed out ({type(exc).__name__}).",
             **_details(request),
-        ) from exc
-    except (httpx2.TransportError, httpx2.DecodingError) as exc:
-        raise APIConnectionError(
-            f"{request.method} {_safe_url(request)} failed: could not get a response "
-            f"({type(exc).__name__}).",
-            **_details(request),
-        ) from exc
+        )
+    return APIConnectionError(
+        f"{request.method} {_safe_url(request)} failed: could not get a response "
+        f"({type(exc).__name__}).",
+        **_details(request),
+    )
 
 
 def _status_error(

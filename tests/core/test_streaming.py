@@ -305,13 +305,14 @@ async def test_a_payload_that_fails_to_decode_ends_the_run_with_its_error() -> N
     stream = _PayloadStream(["fine ", "broken", " never"], bad="broken")
     result = Runner.run_streamed(Agent(name="a", model=_PayloadModel([stream])), "go")
     deltas = []
-    with pytest.raises(ModelBehaviorError, match="cannot decode 'broken'"):
+    with pytest.raises(ModelBehaviorError, match="cannot decode 'broken'") as info:
         async for event in result.stream_events():
             if event.type == "raw_response_event" and isinstance(
                 event.data, ResponseTextDeltaEvent
             ):
                 deltas.append(event.data.delta)
     assert deltas == ["fine "]
+    assert info.value.run_data is not None
     assert result.run_loop_task is not None
     await asyncio.wait_for(asyncio.wait([result.run_loop_task]), 5)
     assert result.is_complete and result.final_output is None

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from .._base.run_context import RunContextWrapper
 from .._items.items import ItemHelpers, ModelResponse, RunItem, ToolApprovalItem, TResponseInputItem
 from .._items.stream_events import RawResponsesStreamEvent
-from ..exceptions import UserError
+from ..exceptions import AgentsException, UserError
 from .event_channel import RUN_EVENTS, EventChannel
 
 if TYPE_CHECKING:
@@ -234,6 +234,10 @@ class RunResultStreaming(RunResultBase):
             return
         if self._exception is None:
             self._exception = error
+        if isinstance(error, AgentsException) and error.run_data is None and self._progress:
+            from .runner import _error_details
+
+            error.run_data = _error_details(self._progress)
         if self._task is not None and not self._task.done():
             self._task.cancel()
 

@@ -1,10 +1,15 @@
 """Child of ``http_bench.py``: times one client against the local mock OpenAI server.
 
 The same file runs under both interpreters. ``ours`` and ``official`` drive ``Runner.run`` /
-``Runner.run_streamed`` through each library's ``OpenAIProvider`` (the API the two share);
+``Runner.run_streamed`` through each library's ``OpenAIProvider`` (the API the two share), and
+a streamed run is read the way users read one, ``async for event in result.stream_events()``;
 ``floor`` is a raw httpx2 loop that sends the very requests our runtime sends (captured from it
-first, byte for byte) and parses every JSON body and event with the standard library, which is
-the least any client must do. It prints one JSON object on stdout.
+first, byte for byte) and parses every JSON body and event with httpx2's ``EventSource`` and the
+standard library, which is the least any client must do. It prints one JSON object on stdout.
+
+Modes: ``latency`` (runs one after another: wall and CPU time per run), ``paced`` (streams from
+the server that spaces its events, a few at a time, so that every event arrives in a read of its
+own: CPU time per run), ``throughput`` (runs per second at each concurrency level, and memory).
 
     python _http_client_child.py '{"client": "ours", "api": "responses", "scenario": "stream",
                                    "mode": "latency", "port": 8000, ...}'
@@ -134,14 +139,52 @@ def _floor_runner(
 async def _latency(run: RunOnce, options: dict[str, Any]) -> dict[str, Any]:
     for _ in range(options["warmup"]):
         await run()
-    samples = []
+    samples, cpu_samples = [], []
     for _ in range(options["batches"]):
         gc.collect()
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         for _ in range(options["runs"]):
             await run()
         samples.append((time.perf_counter() - started) / options["runs"] * 1e6)
-    return {"us_per_run": statistics.median(samples), "samples_us": samples}
+        cpu_samples.append((time.process_time() - cpu_started) / options["runs"] * 1e6)
+    return {
+        "us_per_run": statistics.median(samples),
+        "cpu_us_per_run": statistics.median(cpu_samples),
+        "samples_us": samples,
+        "cpu_samples_us": cpu_samples,
+    }
+
+
+async def _paced(run: RunOnce, options: dict[str, Any]) -> dict[str, Any]:
+    """CPU time per streamed run when every event arrives on its own: ``paced_streams`` runs at
+    a time against the server that spaces its events, so the client is idle between them."""
+    width, rounds = options["paced_streams"], options["paced_rounds"]
+    for _ in range(2):
+        await asyncio.gather(*(run() for _ in range(width)))
+    samples, wall_samples = [], []
+    for _ in range(options["paced_batches"]):
+        gc.collect()
+        started, cpu_started = time.perf_counter(), time.process_time()
+        for _ in range(rounds):
+            await asyncio.gather(*(run() for _ in range(width)))
+        samples.append((time.process_time() - cpu_started) / (width * rounds) * 1e6)
+        wall_samples.append((time.perf_counter() - started) / rounds * 1e6)
+    return {
+        "cpu_us_per_run": statistics.median(samples),
+        "wall_us_per_round": statistics.median(wall_samples),
+        "cpu_samples_us": samples,
+    }
+
+
+def _rss_mib() -> float:
+    """The resident set size now (MiB), from /proc."""
+    with open("/proc/self/statm") as statm:
+        pages = int(statm.read().split()[1])
+    return pages * resource.getpagesize() / 2**20
+
+
+def _peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 async def _worker(run: RunOnce, count: int, errors: list[str]) -> None:
@@ -161,11 +204,15 @@ async def _throughput(run: RunOnce, options: dict[str, Any]) -> dict[str, Any]:
         per_worker = total // concurrency
         errors: list[str] = []
         gc.collect()
-        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        rss_before = _rss_mib()
+        # One unmeasured round at this level first: the connection pool, the heap and the
+        # caches grow to their size for it, so the figure is that of a service in steady state.
+        await asyncio.gather(*(_worker(run, 1, errors) for _ in range(concurrency)))
+        errors.clear()
+        gc.collect()
         started = time.perf_counter()
         await asyncio.gather(*(_worker(run, per_worker, errors) for _ in range(concurrency)))
         wall = time.perf_counter() - started
-        rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         runs = per_worker * concurrency
         levels[str(concurrency)] = {
             "runs": runs,
@@ -173,7 +220,10 @@ async def _throughput(run: RunOnce, options: dict[str, Any]) -> dict[str, Any]:
             "runs_per_s": runs / wall,
             "errors": len(errors),
             "first_errors": errors[:3],
-            "peak_rss_growth_mib": (rss_after - rss_before) / 1024,
+            # Levels run from the lowest: the peak so far is this level's (or a lower one's).
+            "peak_rss_mib": _peak_rss_mib(),
+            "rss_before_mib": rss_before,
+            "peak_rss_growth_mib": _peak_rss_mib() - rss_before,
         }
     return {"levels": levels}
 
@@ -189,7 +239,7 @@ async def main(options: dict[str, Any]) -> dict[str, Any]:
     else:
         run = _agents_runner(options)
         result = {}
-    measure = _latency if options["mode"] == "latency" else _throughput
+    measure = {"latency": _latency, "paced": _paced, "throughput": _throughput}[options["mode"]]
     result.update(await measure(run, options))
     if http is not None:
         await http.aclose()

@@ -1,8 +1,12 @@
-"""Child of ``http_bench.py``: the local mock OpenAI server every client is measured against.
+"""Child of ``http_bench.py``: the local mock OpenAI servers every client is measured against.
 
-It is ``agents_openai.testing.FakeOpenAIServer`` with a responder that answers from bodies
-rendered once at start-up, so the server's own cost is small and the same for every client.
-It listens on 127.0.0.1, prints ``PORT <n>`` on stdout when ready, and serves until stdin closes.
+Two ``agents_openai.testing.FakeOpenAIServer``s with a responder that answers from bodies
+rendered once at start-up, so the servers' own cost is small and the same for every client.
+Both send streams as OpenAI does, with chunked transfer encoding, one chunk (one write) per
+event: the first as fast as it can (other connections get their turn between events), the
+second ``PACED_INTERVAL`` seconds apart, so that every event reaches the client in a read of
+its own. They listen on 127.0.0.1, print ``PORT <n> <paced n>`` on stdout when ready, and serve
+until stdin closes.
 
     python _http_server_child.py
 """
@@ -15,7 +19,7 @@ import sys
 import time
 from typing import Any
 
-from agents_openai.testing import FakeOpenAIServer, RawReply, RecordedRequest
+from agents_openai.testing import FakeOpenAIServer, RawReply, RecordedRequest, StreamReply
 from agents_openai.testing._wire import (
     chat_chunks,
     chat_completion,
@@ -30,6 +34,7 @@ MODEL = "gpt-4.1"
 STREAM_DELTAS = 200
 FINAL_TEXT = "done"
 TOOL_NAME = "double"
+PACED_INTERVAL = 0.001
 
 
 def _message(text: str) -> dict[str, Any]:
@@ -54,10 +59,10 @@ _CALL = {
 STREAM_TEXT = " ".join(f"w{i}" for i in range(STREAM_DELTAS))
 
 
-def _bodies() -> dict[str, RawReply]:
+def _bodies() -> dict[str, RawReply | StreamReply]:
     usage = usage_json(None)
     request = {"model": MODEL}
-    replies: dict[str, RawReply] = {}
+    replies: dict[str, RawReply | StreamReply] = {}
     for name, output in (("text", [_message(FINAL_TEXT)]), ("call", [_CALL])):
         response = response_object(
             response_id="resp_bench",
@@ -80,8 +85,7 @@ def _bodies() -> dict[str, RawReply]:
         status="completed",
         created_at=int(time.time()),
     )
-    events = b"".join(sse_event(event) for event in response_events(streamed))
-    replies["responses_stream"] = RawReply(events, content_type="text/event-stream")
+    replies["responses_stream"] = StreamReply([sse_event(e) for e in response_events(streamed)])
     chunks = chat_chunks(
         completion_id="chatcmpl-bench",
         model=MODEL,
@@ -89,13 +93,13 @@ def _bodies() -> dict[str, RawReply]:
         usage=usage,
         include_usage=True,
     )
-    body = b"".join(sse_event(chunk, named=False) for chunk in chunks) + sse_event("[DONE]")
-    replies["chat_stream"] = RawReply(body, content_type="text/event-stream")
+    events = [sse_event(chunk, named=False) for chunk in chunks]
+    replies["chat_stream"] = StreamReply(events, done=True)
     return replies
 
 
-def _responder(replies: dict[str, RawReply]) -> Any:
-    def respond(request: RecordedRequest) -> RawReply:
+def _responder(replies: dict[str, RawReply | StreamReply]) -> Any:
+    def respond(request: RecordedRequest) -> RawReply | StreamReply:
         body = request.json
         api = "responses" if request.path.endswith("/responses") else "chat"
         if body.get("stream"):
@@ -113,11 +117,15 @@ def _responder(replies: dict[str, RawReply]) -> Any:
 
 
 async def main() -> None:
-    server = FakeOpenAIServer(
-        api_key=API_KEY, responder=_responder(_bodies()), record_requests=False
-    )
-    async with server:
-        print(f"PORT {server.port}", flush=True)
+    responder = _responder(_bodies())
+    servers = [
+        FakeOpenAIServer(
+            api_key=API_KEY, responder=responder, record_requests=False, event_interval=interval
+        )
+        for interval in (0, PACED_INTERVAL)
+    ]
+    async with servers[0], servers[1]:
+        print(f"PORT {servers[0].port} {servers[1].port}", flush=True)
         await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
 
 

@@ -2,13 +2,15 @@
 
     uv run python benchmarks/http_bench.py [--quick] [--json PATH] [--api responses chat]
 
-A local mock OpenAI server (``agents_openai.testing.FakeOpenAIServer`` answering from bodies
-rendered once) runs in its own process on 127.0.0.1. Every figure comes from a fresh client
-process: ours in the workspace interpreter, the official SDK (``openai-agents``) in its venv at
-``benchmarks/.envs/official``, and the floor, a raw httpx2 loop that sends exactly the requests
-our runtime sends. For each API (Responses, Chat Completions) and scenario (one-turn text, two
-turns with a tool call, a streamed reply of 200 text deltas) it measures the sequential time
-per run, and throughput and peak memory at 1, 100 and 1,000 concurrent runs on one event loop.
+Local mock OpenAI servers (``agents_openai.testing.FakeOpenAIServer`` answering from bodies
+rendered once) run in their own process on 127.0.0.1 and stream as OpenAI does, one HTTP chunk
+per event. Every figure comes from fresh client processes, taking turns: ours in the workspace
+interpreter, the official SDK (``openai-agents``) in its venv at ``benchmarks/.envs/official``,
+and the floor, a raw httpx2 loop that sends exactly the requests our runtime sends. For each API
+(Responses, Chat Completions) and scenario (one-turn text, two turns with a tool call, a streamed
+reply of 200 text deltas) it measures the time per run, the cost per delta at the reader's
+``async for`` when every event arrives on its own, and throughput and peak memory at 1, 100 and
+1,000 concurrent runs on one event loop.
 
 See ``benchmarks/README.md`` for what each figure means and the latest results.
 """
@@ -20,6 +22,7 @@ import datetime
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -50,24 +53,50 @@ SCENARIO_TITLES = {
 }
 TURNS = {"one_turn": 1, "two_turn": 2, "stream": 1}
 DELTAS = 200
-CONCURRENCY = (1, 100, 1000)
-# Targets (ours against the floor).
-LATENCY_TARGET = {"one_turn": 1.3, "two_turn": 1.3, "stream": 1.5}
-DELTA_TARGET_US = 10.0
-THROUGHPUT_TARGET = 0.8
+LEVELS = (1, 100)
+TOP_LEVEL = 1000
+# Targets, ours against the floor (and the official SDK for memory).
+LATENCY_TARGET = 1.15
+DELTA_TARGET_US = 3.0
+THROUGHPUT_TARGET = 0.9
+MEMORY_TARGET = 1.5
+MEMORY_TARGET_OFFICIAL = 1 / 3
 
 
 def _sizes(quick: bool) -> dict[str, Any]:
     if quick:
-        return {"warmup": 30, "batches": 5, "runs": 40, "min_runs": 60, "runs_per_worker": 1}
-    return {"warmup": 100, "batches": 9, "runs": 150, "min_runs": 300, "runs_per_worker": 2}
+        return {
+            "rounds": 1,
+            "official_rounds": 1,
+            "warmup": 20,
+            "batches": 3,
+            "runs": 40,
+            "paced_streams": 20,
+            "paced_rounds": 1,
+            "paced_batches": 3,
+            "min_runs": 100,
+            "runs_per_worker": 1,
+        }
+    return {
+        "rounds": 3,
+        # The official SDK is 5 to 20 times slower: one round of it is enough for a ratio.
+        "official_rounds": 1,
+        "warmup": 50,
+        "batches": 5,
+        "runs": 60,
+        "paced_streams": 20,
+        "paced_rounds": 2,
+        "paced_batches": 5,
+        "min_runs": 200,
+        "runs_per_worker": 1,
+    }
 
 
 def _log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def _start_server() -> tuple[subprocess.Popen[str], int]:
+def _start_server() -> tuple[subprocess.Popen[str], int, int]:
     server = subprocess.Popen(
         [sys.executable, str(SERVER)],
         stdin=subprocess.PIPE,
@@ -80,7 +109,7 @@ def _start_server() -> tuple[subprocess.Popen[str], int]:
     if line[:1] != ["PORT"]:
         server.kill()
         raise RuntimeError(f"the mock server did not start: {line}")
-    return server, int(line[1])
+    return server, int(line[1]), int(line[2])
 
 
 def _run_client(python: Path, options: dict[str, Any]) -> dict[str, Any]:
@@ -98,27 +127,58 @@ def _run_client(python: Path, options: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
-def _measure(
-    pythons: dict[str, Path], port: int, sizes: dict[str, Any], apis: list[str]
-) -> dict[str, Any]:
-    results: dict[str, Any] = {}
+def _jobs(apis: list[str]) -> list[tuple[str, str, str, list[int]]]:
+    """(api, scenario, mode, levels) of every measurement, in the order they run."""
+    jobs: list[tuple[str, str, str, list[int]]] = []
     for api in apis:
         for scenario in SCENARIOS:
-            for mode in ("latency", "throughput"):
-                for client in CLIENTS:
-                    key = f"{api}/{scenario}/{mode}/{client}"
-                    _log(f"  {key}")
-                    options = {
-                        "client": client,
-                        "api": api,
-                        "scenario": scenario,
-                        "mode": mode,
-                        "port": port,
-                        "concurrency": list(CONCURRENCY),
-                        **sizes,
-                    }
-                    results[key] = _run_client(pythons[client], options)
+            jobs.append((api, scenario, "latency", []))
+            if scenario == "stream":
+                jobs.append((api, scenario, "paced", []))
+            jobs.append((api, scenario, "throughput", list(LEVELS)))
+            jobs.append((api, scenario, "throughput", [TOP_LEVEL]))
+    return jobs
+
+
+def _measure(
+    pythons: dict[str, Path], ports: tuple[int, int], sizes: dict[str, Any], apis: list[str]
+) -> dict[str, list[dict[str, Any]]]:
+    """Every measurement, ``rounds`` times; within a round the clients take turns, so a change
+    in the machine's load falls on all three alike."""
+    results: dict[str, list[dict[str, Any]]] = {}
+    for api, scenario, mode, levels in _jobs(apis):
+        for number in range(sizes["rounds"]):
+            for client in CLIENTS:
+                if client == "official" and number >= sizes["official_rounds"]:
+                    continue
+                key = _key(api, scenario, mode, levels, client)
+                _log(f"  {key} (round {number + 1})")
+                options = {
+                    "client": client,
+                    "api": api,
+                    "scenario": scenario,
+                    "mode": mode,
+                    "port": ports[1] if mode == "paced" else ports[0],
+                    "concurrency": levels,
+                    **sizes,
+                }
+                results.setdefault(key, []).append(_run_client(pythons[client], options))
     return results
+
+
+def _key(api: str, scenario: str, mode: str, levels: list[int], client: str) -> str:
+    suffix = f"/{TOP_LEVEL}" if levels == [TOP_LEVEL] else ""
+    return f"{api}/{scenario}/{mode}{suffix}/{client}"
+
+
+def _median(results: dict[str, list[dict[str, Any]]], key: str, *path: str) -> float:
+    values = []
+    for result in results[key]:
+        value: Any = result
+        for part in path:
+            value = value[part]
+        values.append(float(value))
+    return statistics.median(values)
 
 
 def _fmt(value: float) -> str:
@@ -127,93 +187,112 @@ def _fmt(value: float) -> str:
     return f"{value:.3g}" if value < 10 else f"{value:.1f}"
 
 
-def _rows(results: dict[str, Any], apis: list[str]) -> list[list[str]]:
+def _row(
+    title: str,
+    unit: str,
+    figures: dict[str, float],
+    target: str = "",
+    ok: bool | None = None,
+    own: bool = False,
+) -> list[str]:
+    """A table row; ratios against the floor unless ``own`` (figures that are already own time)."""
+    ratio = official_ratio = ""
+    if not own and figures["floor"]:
+        ratio = f"{figures['ours'] / figures['floor']:.2f}"
+        official_ratio = f"{figures['official'] / figures['floor']:.2f}"
+    return [
+        title,
+        unit,
+        _fmt(figures["ours"]),
+        _fmt(figures["official"]),
+        "-" if own else _fmt(figures["floor"]),
+        ratio,
+        official_ratio,
+        target,
+        "" if ok is None else ("pass" if ok else "FAIL"),
+    ]
+
+
+def _rows(results: dict[str, list[dict[str, Any]]], apis: list[str]) -> list[list[str]]:
     rows: list[list[str]] = []
     for api in apis:
         for scenario in SCENARIOS:
-            at = f"{api}/{scenario}"
-            per_run = {c: results[f"{at}/latency/{c}"]["us_per_run"] for c in CLIENTS}
-            ratio = per_run["ours"] / per_run["floor"]
-            target = LATENCY_TARGET[scenario]
-            title = f"{api}: {SCENARIO_TITLES[scenario]}"
-            rows.append(
-                [
-                    title,
-                    "µs/run",
-                    _fmt(per_run["ours"]),
-                    _fmt(per_run["official"]),
-                    _fmt(per_run["floor"]),
-                    f"{ratio:.2f}",
-                    f"{per_run['official'] / per_run['floor']:.2f}",
-                    f"ours/floor <= {target}",
-                    "pass" if ratio <= target else "FAIL",
-                ]
-            )
-            if scenario == "stream":
-                own = (per_run["ours"] - per_run["floor"]) / DELTAS
-                official_own = (per_run["official"] - per_run["floor"]) / DELTAS
-                rows.append(
-                    [
-                        f"{api}: own time per delta",
-                        "µs",
-                        _fmt(own),
-                        _fmt(official_own),
-                        "-",
-                        "",
-                        "",
-                        f"ours < {DELTA_TARGET_US:g} µs",
-                        "pass" if own < DELTA_TARGET_US else "FAIL",
-                    ]
-                )
-            else:
-                turns = TURNS[scenario]
-                own = (per_run["ours"] - per_run["floor"]) / turns
-                official_own = (per_run["official"] - per_run["floor"]) / turns
-                label = f"{api}: own time per turn"
-                rows.append([label, "µs", _fmt(own), _fmt(official_own), "-", "", "", "", ""])
-            rows.extend(_throughput_rows(results, at, title))
+            rows.extend(_scenario_rows(results, api, scenario))
     return rows
 
 
-def _throughput_rows(results: dict[str, Any], at: str, title: str) -> list[list[str]]:
-    rows = []
-    levels = {c: results[f"{at}/throughput/{c}"]["levels"] for c in CLIENTS}
-    for concurrency in CONCURRENCY:
-        figure = {c: levels[c][str(concurrency)] for c in CLIENTS}
-        ratio = figure["ours"]["runs_per_s"] / figure["floor"]["runs_per_s"]
-        errors = sum(figure[c]["errors"] for c in CLIENTS)
-        target, verdict = "", ""
-        if concurrency == 1000:
-            target = f"ours/floor >= {THROUGHPUT_TARGET}, no errors"
-            ok = ratio >= THROUGHPUT_TARGET and figure["ours"]["errors"] == 0
-            verdict = "pass" if ok else "FAIL"
+def _scenario_rows(
+    results: dict[str, list[dict[str, Any]]], api: str, scenario: str
+) -> list[list[str]]:
+    title = f"{api}: {SCENARIO_TITLES[scenario]}"
+    at = f"{api}/{scenario}"
+    per_run = {c: _median(results, f"{at}/latency/{c}", "us_per_run") for c in CLIENTS}
+    cpu_run = {c: _median(results, f"{at}/latency/{c}", "cpu_us_per_run") for c in CLIENTS}
+    target = f"ours/floor <= {LATENCY_TARGET}"
+    rows = [
+        _row(
+            title, "µs/run", per_run, target, per_run["ours"] / per_run["floor"] <= LATENCY_TARGET
+        ),
+        _row(
+            f"{title}, CPU time",
+            "µs/run",
+            cpu_run,
+            target,
+            cpu_run["ours"] / cpu_run["floor"] <= LATENCY_TARGET,
+        ),
+    ]
+    if scenario == "stream":
+        own = {c: (per_run[c] - per_run["floor"]) / DELTAS for c in CLIENTS}
+        rows.append(_row(f"{api}: own time per delta, back to back", "µs", own, own=True))
+        cpu = {c: _median(results, f"{at}/paced/{c}", "cpu_us_per_run") for c in CLIENTS}
+        paced = {c: (cpu[c] - cpu["floor"]) / DELTAS for c in CLIENTS}
         rows.append(
-            [
-                f"{title}: throughput at {concurrency:,}",
-                "runs/s",
-                _fmt(figure["ours"]["runs_per_s"]),
-                _fmt(figure["official"]["runs_per_s"]),
-                _fmt(figure["floor"]["runs_per_s"]),
-                f"{ratio:.2f}",
-                f"{figure['official']['runs_per_s'] / figure['floor']['runs_per_s']:.2f}",
-                target,
-                verdict + (f" ({errors} errors)" if errors else ""),
-            ]
+            _row(
+                f"{api}: own CPU per delta, one event per read",
+                "µs",
+                paced,
+                f"ours <= {DELTA_TARGET_US:g} µs",
+                paced["ours"] <= DELTA_TARGET_US,
+                own=True,
+            )
         )
-    memory = {c: levels[c]["1000"]["peak_rss_growth_mib"] for c in CLIENTS}
-    rows.append(
-        [
-            f"{title}: peak RSS growth at 1,000",
-            "MiB",
-            _fmt(memory["ours"]),
-            _fmt(memory["official"]),
-            _fmt(memory["floor"]),
-            "",
-            "",
-            "",
-            "",
-        ]
-    )
+    else:
+        own = {c: (per_run[c] - per_run["floor"]) / TURNS[scenario] for c in CLIENTS}
+        rows.append(_row(f"{api}: own time per turn", "µs", own, own=True))
+    rows.extend(_throughput_rows(results, at, title, scenario))
+    return rows
+
+
+def _throughput_rows(
+    results: dict[str, list[dict[str, Any]]], at: str, title: str, scenario: str
+) -> list[list[str]]:
+    rows = []
+    for level in (*LEVELS, TOP_LEVEL):
+        mode = "throughput" if level in LEVELS else f"throughput/{TOP_LEVEL}"
+        keys = {c: f"{at}/{mode}/{c}" for c in CLIENTS}
+        figure = {c: _median(results, keys[c], "levels", str(level), "runs_per_s") for c in CLIENTS}
+        errors = sum(r["levels"][str(level)]["errors"] for r in results[keys["ours"]])
+        target, ok = "", None
+        if level == TOP_LEVEL:
+            target = f"ours/floor >= {THROUGHPUT_TARGET}, no errors"
+            ok = figure["ours"] / figure["floor"] >= THROUGHPUT_TARGET and errors == 0
+        row = _row(f"{title}: throughput at {level:,}", "runs/s", figure, target, ok)
+        if errors:
+            row[-1] += f" ({errors} errors)"
+        rows.append(row)
+    keys = {c: f"{at}/throughput/{TOP_LEVEL}/{c}" for c in CLIENTS}
+    top = str(TOP_LEVEL)
+    peak = {c: _median(results, keys[c], "levels", top, "peak_rss_mib") for c in CLIENTS}
+    target, ok = "", None
+    if scenario == "stream":
+        target = f"ours/floor <= {MEMORY_TARGET}, ours/official <= 1/3"
+        ok = (
+            peak["ours"] <= MEMORY_TARGET * peak["floor"]
+            and peak["ours"] <= MEMORY_TARGET_OFFICIAL * peak["official"]
+        )
+    rows.append(_row(f"{title}: peak RSS at {TOP_LEVEL:,}", "MiB", peak, target, ok))
+    growth = {c: _median(results, keys[c], "levels", top, "peak_rss_growth_mib") for c in CLIENTS}
+    rows.append(_row(f"{title}: peak RSS growth at {TOP_LEVEL:,}", "MiB", growth))
     return rows
 
 
@@ -234,26 +313,30 @@ def main() -> int:
     sizes = _sizes(args.quick)
     pythons = {"ours": Path(sys.executable), "floor": Path(sys.executable)}
     pythons["official"] = ensure_official_env()
-    server, port = _start_server()
-    _log(f"mock server on 127.0.0.1:{port}; measuring ({'quick' if args.quick else 'full'})")
+    load_before = os.getloadavg()
+    server, port, paced_port = _start_server()
+    _log(f"mock servers on 127.0.0.1:{port} and :{paced_port} (paced); measuring")
     try:
-        results = _measure(pythons, port, sizes, args.api)
+        results = _measure(pythons, (port, paced_port), sizes, args.api)
     finally:
         assert server.stdin is not None
         server.stdin.close()
         server.wait(timeout=30)
+    load_after = os.getloadavg()
     rows = _rows(results, args.api)
     print(
         f"HTTP runs: ours vs {OFFICIAL_DISTRIBUTION} {OFFICIAL_VERSION} vs a raw httpx2 floor "
         f"({platform.python_implementation()} {platform.python_version()}, "
-        f"{os.cpu_count()} cores)\n"
+        f"{os.cpu_count()} cores, load average {load_before[0]:.2f} before and "
+        f"{load_after[0]:.2f} after; medians of {sizes['rounds']} child processes each, "
+        f"{sizes['official_rounds']} for the official SDK)\n"
     )
     print(_table(rows))
     if args.json is not None:
         record = {
             "date": datetime.datetime.now(datetime.UTC).isoformat(),
             "machine": {"cores": os.cpu_count(), "python": platform.python_version()},
-            "load_average": os.getloadavg(),
+            "load_average": {"before": load_before, "after": load_after},
             "sizes": sizes,
             "results": results,
             "rows": rows,

@@ -3,6 +3,7 @@ arrives, and the final response assembled from the stream."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -31,7 +32,7 @@ from agents_openai.stream_events import (
     ResponseTextDeltaEvent,
     ResponseWebSearchCallSearchingEvent,
 )
-from agents_openai.testing import FakeOpenAIServer, Gate, ModelReply
+from agents_openai.testing import FakeOpenAIServer, Gate, ModelReply, StreamReply
 
 # Minimal samples of all 58 event types, built from the spec's required fields (and checked
 # against the spec when it is available).
@@ -234,18 +235,106 @@ def test_sse_decoder_handles_split_chunks_crlf_comments_and_multiline_data() -> 
     )
     payloads: list[bytes] = []
     for index in range(0, len(stream), 3):  # three bytes at a time, splitting every CRLF
-        decoder.feed(stream[index : index + 3])
-        payloads.extend(decoder.take(100))
+        payloads.extend(decoder.decode(stream[index : index + 3]))
     assert payloads == [b'{"a": 1}', b"line1\nline2", b"no-space"]
     assert decoder.has_partial_event
 
 
-def test_sse_decoder_hands_on_events_a_few_at_a_time() -> None:
-    decoder = SSEDecoder()
-    decoder.feed(b"".join(b"event: e\ndata: %d\n\n" % n for n in range(20)) + b"data: 2")
-    assert decoder.take(8) == [b"%d" % n for n in range(8)]
-    decoder.feed(b"0\n\n")
-    assert decoder.take(8) == [b"%d" % n for n in range(8, 16)]
-    assert decoder.take(8) == [b"16", b"17", b"18", b"19", b"20"]
-    assert decoder.take(8) == []
-    assert not decoder.has_partial_event
+def test_sse_decoder_reads_one_event_per_chunk_and_many_per_chunk_alike() -> None:
+    events = [b"event: e\ndata: %d\n\n" % n for n in range(20)]
+    one_by_one = SSEDecoder()
+    assert [one_by_one.decode(event) for event in events] == [[b"%d" % n] for n in range(20)]
+    assert not one_by_one.has_partial_event
+    at_once = SSEDecoder()
+    assert at_once.decode(b"".join(events) + b"data: 2") == [b"%d" % n for n in range(20)]
+    assert at_once.has_partial_event
+    assert at_once.decode(b"0\n\n\n\ndata: 21\n\n") == [b"20", b"21"]
+    assert at_once.decode(b"") == []
+    assert not at_once.has_partial_event
+
+
+# ------------------------------------------------------------- streams as OpenAI sends them
+
+
+@pytest.mark.timeout(20)
+async def test_the_fake_server_can_write_each_event_on_its_own(
+    spec_validator: Callable[[str, Any], list[str]] | None,
+) -> None:
+    # An hour between events: had the server written more than the first, it would show.
+    async with FakeOpenAIServer(validator=spec_validator, event_interval=3600) as server:
+        server.add("one two three")
+        body = {"model": "gpt-4.1", "input": "hi", "stream": True}
+        async with server.client().stream("/responses", body=body) as stream:
+            batches = stream.batches()
+            first = await anext(batches)
+            assert len(first) == 1 and first[0].startswith(b'{"type":"response.created"')
+            assert stream.events_received == 1
+            await batches.aclose()
+    assert server.conformance_errors == []
+
+
+@pytest.mark.parametrize("interval", [0, 0.001])
+async def test_streams_paced_one_event_per_write_run_end_to_end(
+    spec_validator: Callable[[str, Any], list[str]] | None, api: str, interval: float
+) -> None:
+    async with FakeOpenAIServer(validator=spec_validator, event_interval=interval) as server:
+        server.add(function_call("add", {"a": 2, "b": 3}, call_id="c1"), "It is five.")
+        provider = server.provider(use_responses=api == "responses")
+        agent = Agent(name="s", model=provider.get_model("gpt-4.1"), tools=[add])
+        result = Runner.run_streamed(agent, "2+3?")
+        events = await _collect(result)
+        await provider.aclose()
+    deltas = [
+        e.data.delta
+        for e in events
+        if isinstance(e, RawResponsesStreamEvent) and isinstance(e.data, ResponseTextDeltaEvent)
+    ]
+    assert "".join(deltas) == "It is five."
+    assert result.final_output == "It is five."
+    assert server.conformance_errors == []
+
+
+async def test_chat_stream_events_are_numbered_in_order(
+    server: FakeOpenAIServer, chat_provider: OpenAIProvider
+) -> None:
+    server.add(
+        ModelReply(["Let me add.", function_call("add", {"a": 2, "b": 3}, call_id="c1")]), "Five."
+    )
+    agent = Agent(name="s", model=chat_provider.get_model("gpt-4.1"), tools=[add])
+    result = Runner.run_streamed(agent, "2+3?")
+    events = await _collect(result)
+    turns: list[list[int]] = [[]]
+    for event in events:
+        if isinstance(event, RawResponsesStreamEvent):
+            turns[-1].append(event.data.sequence_number)
+            if event.data.type == "response.completed":
+                turns.append([])
+    assert len(turns) == 3 and turns[-1] == []
+    for numbers in turns[:2]:
+        assert numbers == list(range(len(numbers)))
+    assert result.final_output == "Five."
+
+
+async def test_a_bad_event_in_a_finished_stream_fails_the_run_where_it_is_read(
+    server: FakeOpenAIServer, provider: OpenAIProvider
+) -> None:
+    server.add(ModelReply(["fine"], response_id="resp_ok"))  # a whole stream, for its events
+    ok = Runner.run_streamed(Agent(name="s", model=provider.get_model("gpt-4.1")), "hi")
+    good = [
+        e.data.model_dump(exclude_unset=True)
+        for e in await _collect(ok)
+        if isinstance(e, RawResponsesStreamEvent)
+    ]
+    bad = 'data: {"type":"response.output_text.delta","sequence_number":9,"delta":5}\n\n'
+    server.add(StreamReply([*good[:3], bad, *good[3:]]))
+    result = Runner.run_streamed(Agent(name="s", model=provider.get_model("gpt-4.1")), "hi")
+    seen: list[str] = []
+    with pytest.raises(APIResponseValidationError) as caught:
+        async for event in result.stream_events():
+            if isinstance(event, RawResponsesStreamEvent):
+                seen.append(event.data.type)
+    assert caught.value.request_id is not None and caught.value.status_code == 200
+    assert seen == [event["type"] for event in good[:3]]
+    assert result.run_loop_task is not None
+    await asyncio.wait([result.run_loop_task])
+    assert result.is_complete and result.final_output is None

@@ -6,7 +6,9 @@ Use them to pick events out of a streamed run::
         if event.type == "raw_response_event" and isinstance(event.data, ResponseTextDeltaEvent):
             print(event.data.delta, end="")
 
-Model providers build these (``agents_openai`` types every other event of the API too).
+Model providers build these (``agents_openai`` types every other event of the API too), and
+may return a ``ResponseEventStream`` from ``stream_response`` so that a streamed run decodes each
+event in the task that reads it.
 """
 
 from ._items.items import ReasoningSummary as ReasoningSummary
@@ -15,6 +17,7 @@ from ._items.stream_types import ResponseCompletedEvent as ResponseCompletedEven
 from ._items.stream_types import ResponseContentPartAddedEvent as ResponseContentPartAddedEvent
 from ._items.stream_types import ResponseContentPartDoneEvent as ResponseContentPartDoneEvent
 from ._items.stream_types import ResponseCreatedEvent as ResponseCreatedEvent
+from ._items.stream_types import ResponseEventStream as ResponseEventStream
 from ._items.stream_types import (
     ResponseFunctionCallArgumentsDeltaEvent as ResponseFunctionCallArgumentsDeltaEvent,
 )
@@ -37,6 +40,7 @@ __all__ = (
     "ResponseContentPartAddedEvent",
     "ResponseContentPartDoneEvent",
     "ResponseCreatedEvent",
+    "ResponseEventStream",
     "ResponseFunctionCallArgumentsDeltaEvent",
     "ResponseFunctionCallArgumentsDoneEvent",
     "ResponseOutputItemAddedEvent",

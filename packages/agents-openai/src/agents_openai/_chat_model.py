@@ -18,6 +18,7 @@ from agents_core import (
     TResponseStreamEvent,
 )
 from agents_core.exceptions import UserError
+from agents_core.stream_types import ResponseEventStream
 
 from ._chat_request import build_chat_body
 from ._chat_response import ChatStreamAssembler, chat_model_response
@@ -25,7 +26,7 @@ from ._http import EventStream, OpenAIClient, invalid_body_error
 from ._openai_client import as_openai_client
 from .exceptions import APIError
 
-__all__ = ("OpenAIChatCompletionsModel",)
+__all__ = ("ChatEventStream", "OpenAIChatCompletionsModel")
 
 _DONE = b"[DONE]"
 
@@ -110,7 +111,7 @@ class OpenAIChatCompletionsModel(Model):
             parsed, request_id, keep_raw_usage=bool(model_settings.preserve_raw_usage)
         )
 
-    async def stream_response(
+    def stream_response(
         self,
         system_instructions: str | None,
         input: str | list[TResponseInputItem],
@@ -122,27 +123,49 @@ class OpenAIChatCompletionsModel(Model):
         previous_response_id: str | None = None,
         conversation_id: str | None = None,
         prompt: Any | None = None,
-    ) -> AsyncIterator[TResponseStreamEvent]:
-        """Stream ``POST /chat/completions`` and yield its content as Responses stream events,
-        ending with ``response.completed``."""
-        _refuse_server_state(previous_response_id, conversation_id, prompt)
-        body = build_chat_body(
-            model=self.model,
-            system_instructions=system_instructions,
-            input=input,
-            model_settings=model_settings,
-            tools=tools,
-            handoffs=handoffs,
-            output_schema=output_schema,
-            stream=True,
-        )
-        assembler = ChatStreamAssembler()
+    ) -> ChatEventStream:
+        """Stream ``POST /chat/completions``; iterate the result for its content as Responses
+        stream events, ending with ``response.completed`` (the request is sent when iteration
+        starts)."""
+        arguments = {
+            "model": self.model,
+            "system_instructions": system_instructions,
+            "input": input,
+            "model_settings": model_settings,
+            "tools": tools,
+            "handoffs": handoffs,
+            "output_schema": output_schema,
+        }
+        server_state = (previous_response_id, conversation_id, prompt)
+        return ChatEventStream(self._client, arguments, server_state)
+
+
+class ChatEventStream(ResponseEventStream):
+    """A streamed chat completion as Responses events. In ``batches()`` a text delta is its text
+    (``str``), made into its ``response.output_text.delta`` event by ``decode`` where it is read;
+    every other event is built as the chunks arrive."""
+
+    def __init__(
+        self, client: OpenAIClient, arguments: dict[str, Any], server_state: tuple[Any, ...]
+    ) -> None:
+        self._client = client
+        self._arguments = arguments
+        self._server_state = server_state
+        self._assembler = ChatStreamAssembler()
+        self._last_number = -1
+
+    async def batches(self) -> AsyncIterator[list[Any]]:
+        """The stream's items, chunk by chunk, then the closing events."""
+        _refuse_server_state(*self._server_state)
+        settings: ModelSettings = self._arguments["model_settings"]
+        body = build_chat_body(**self._arguments, stream=True)
+        assembler = self._assembler
         done = False
         async with self._client.stream(
             "/chat/completions",
             body=body,
-            query=model_settings.extra_query,
-            headers=model_settings.extra_headers,
+            query=settings.extra_query,
+            headers=settings.extra_headers,
         ) as stream:
             async for batch in stream.batches():
                 for data in batch:
@@ -152,12 +175,22 @@ class OpenAIChatCompletionsModel(Model):
                         done = True
                         continue
                     try:
-                        events = assembler.feed(_chunk(stream, data))
+                        items = assembler.feed(_chunk(stream, data))
                     except APIError as error:
                         raise stream.invalid(error) from error
-                    for event in events:
-                        yield event
+                    if items:
+                        yield items
             if not done and assembler.finish_reason is None:
                 raise stream.interrupted("no finish_reason or 'data: [DONE]' arrived")
-        for event in assembler.finish():
-            yield event
+        closing = assembler.finish()
+        self.completed = closing[-1]  # type: ignore[assignment]  # the completed event
+        yield closing
+
+    def decode(self, item: Any) -> TResponseStreamEvent:
+        """The typed event for an item of ``batches()`` (a text delta's text becomes its event)."""
+        if type(item) is str:
+            self._last_number = number = self._last_number + 1
+            return self._assembler.text_delta_event(item, number)
+        event: TResponseStreamEvent = item
+        self._last_number = event.sequence_number
+        return event

@@ -126,21 +126,45 @@ def _text(value: Any) -> str:
     return value
 
 
+class _Text:
+    """Text that arrives in pieces, kept compact: the pieces are joined every so often, so a
+    long stream holds a few strings, not one per delta."""
+
+    __slots__ = ("_pieces",)
+
+    def __init__(self) -> None:
+        self._pieces: list[str] = []
+
+    def __bool__(self) -> bool:
+        return bool(self._pieces)
+
+    def append(self, piece: str) -> None:
+        pieces = self._pieces
+        pieces.append(piece)
+        if len(pieces) >= 32:
+            self._pieces = ["".join(pieces)]
+
+    def __str__(self) -> str:
+        return "".join(self._pieces)
+
+
 class _ToolCallState:
     __slots__ = ("arguments", "call_id", "name", "output_index")
 
     def __init__(self, call_id: str, name: str, output_index: int) -> None:
         self.call_id = call_id
         self.name = name
-        self.arguments: list[str] = []
+        self.arguments = _Text()
         self.output_index = output_index
 
 
 class ChatStreamAssembler:
     """Turns ``chat.completion.chunk`` objects into Responses stream events, item by item.
 
-    ``feed`` returns the events a chunk produces; ``finish`` closes the open items and returns
-    the closing events, ending with ``response.completed``.
+    ``feed`` returns the events a chunk produces, except that a text delta is returned as its
+    text, numbered in the sequence like any event: ``text_delta_event`` makes its event when it
+    is wanted. ``finish`` closes the open items and returns the closing events, ending with
+    ``response.completed``.
     """
 
     def __init__(self) -> None:
@@ -151,8 +175,8 @@ class ChatStreamAssembler:
         self._items: list[TResponseOutputItem] = []
         self._message_index: int | None = None
         self._message_id = "msg_chat"
-        self._text: list[str] = []
-        self._refusal: list[str] = []
+        self._text = _Text()
+        self._refusal = _Text()
         self._calls: dict[int, _ToolCallState] = {}
         self._next_index = 0
         self._usage: Usage | None = None
@@ -177,9 +201,9 @@ class ChatStreamAssembler:
         )
         events.append(self._event(wire_class(ResponseCreatedEvent)(response=response)))
 
-    def feed(self, chunk: dict[str, Any]) -> list[ResponseStreamEvent]:
-        """The events one chunk produces, in order."""
-        events: list[ResponseStreamEvent] = []
+    def feed(self, chunk: dict[str, Any]) -> list[Any]:
+        """The events one chunk produces, in order (a text delta as its text)."""
+        events: list[Any] = []
         if not self._started:
             self._start(chunk, events)
         if chunk.get("usage"):
@@ -214,7 +238,7 @@ class ChatStreamAssembler:
             )
         return self._message_index
 
-    def _text_delta(self, text: str, events: list[ResponseStreamEvent]) -> None:
+    def _text_delta(self, text: str, events: list[Any]) -> None:
         index = self._open_message(events)
         if not self._text:
             events.append(
@@ -228,20 +252,23 @@ class ChatStreamAssembler:
                 )
             )
         self._text.append(text)
+        self._sequence += 1  # the delta's number, given to its event by text_delta_event
+        events.append(text)
+
+    def text_delta_event(self, text: str, sequence_number: int) -> ResponseStreamEvent:
+        """The ``response.output_text.delta`` event of a text delta ``feed`` returned as text."""
         # The hot path (one event per chunk): built without validation, from checked values.
-        events.append(
-            trusted_event(
-                self._delta_class,
-                {
-                    "type": "response.output_text.delta",
-                    "sequence_number": self._next_sequence(),
-                    "item_id": self._message_id,
-                    "output_index": index,
-                    "content_index": 0,
-                    "delta": text,
-                    "logprobs": [],
-                },
-            )
+        return trusted_event(
+            self._delta_class,
+            {
+                "type": "response.output_text.delta",
+                "sequence_number": sequence_number,
+                "item_id": self._message_id,
+                "output_index": self._message_index,
+                "content_index": 0,
+                "delta": text,
+                "logprobs": [],
+            },
         )
 
     def _refusal_delta(self, refusal: str, events: list[ResponseStreamEvent]) -> None:
@@ -310,7 +337,7 @@ class ChatStreamAssembler:
         parts: list[ResponseOutputText | ResponseOutputRefusal] = []
         where = {"item_id": self._message_id, "output_index": index}
         if self._text:
-            text = "".join(self._text)
+            text = str(self._text)
             part_text = wire_class(ResponseOutputText)(text=text)
             parts.append(part_text)
             events.append(
@@ -324,7 +351,7 @@ class ChatStreamAssembler:
                 )
             )
         if self._refusal:
-            refusal = "".join(self._refusal)
+            refusal = str(self._refusal)
             at = len(parts)
             part_refusal = wire_class(ResponseOutputRefusal)(refusal=refusal)
             parts.append(part_refusal)
@@ -349,7 +376,7 @@ class ChatStreamAssembler:
     def _close_call(
         self, state: _ToolCallState, events: list[ResponseStreamEvent]
     ) -> tuple[int, TResponseOutputItem]:
-        arguments = "".join(state.arguments)
+        arguments = str(state.arguments)
         events.append(
             self._event(
                 wire_class(ResponseFunctionCallArgumentsDoneEvent)(

@@ -548,6 +548,10 @@ EVENT_TYPES: dict[str, type[ResponseStreamEvent]] = {
 _TYPE_KEY = b'"type":"'
 _BY_RAW_TYPE = {name.encode(): cls for name, cls in EVENT_TYPES.items()}
 
+_Validate = Callable[[bytes], ResponseStreamEvent]
+# Each class's validator, called straight (``model_validate_json`` adds a layer per event).
+_plain_validators: dict[bytes, _Validate] = {}
+
 
 def stream_event_parser() -> Callable[[bytes | str], ResponseStreamEvent]:
     """A parser for the events of one stream, whose classes are chosen once, when it starts:
@@ -555,10 +559,10 @@ def stream_event_parser() -> Callable[[bytes | str], ResponseStreamEvent]:
     ``agents_core.openai_types``). Without ``openai`` it costs nothing per event."""
     if not openai_types_active():
         return parse_plain_event
-    classes: dict[type[ResponseStreamEvent], type[ResponseStreamEvent]] = {}
+    validators: dict[bytes, _Validate] = {}
 
     def parse(data: bytes | str) -> ResponseStreamEvent:
-        return _parse(data, classes)
+        return _parse(data, validators, wire=True)
 
     return parse
 
@@ -574,22 +578,41 @@ def parse_stream_event(data: bytes | str) -> ResponseStreamEvent:
 
 def parse_plain_event(data: bytes | str) -> ResponseStreamEvent:
     """``parse_stream_event`` into this package's own classes, even while ``openai`` is in use."""
-    return _parse(data, None)
+    return _parse(data, _plain_validators, wire=False)
 
 
 def _parse(
-    data: bytes | str, classes: dict[type[ResponseStreamEvent], type[ResponseStreamEvent]] | None
+    data: bytes | str, validators: dict[bytes, _Validate], *, wire: bool
 ) -> ResponseStreamEvent:
-    raw = data.encode() if isinstance(data, str) else data
-    at = raw.find(_TYPE_KEY)
-    cls = _BY_RAW_TYPE.get(raw[at + 8 : raw.find(b'"', at + 8)]) if at != -1 else None
-    if cls is not None:
-        if classes is not None:
-            cls = classes.get(cls) or classes.setdefault(cls, wire_class(cls))
-        try:
-            return cls.model_validate_json(raw)
-        except pydantic.ValidationError:
-            pass  # a wrong hint or a bad event: the slow path below tells them apart
+    """One pass from JSON bytes to the typed event: the type named at the start of the payload
+    picks the class, whose validator reads the bytes straight into it."""
+    raw = data if isinstance(data, bytes) else data.encode()
+    if raw.startswith(b'{"type":"'):
+        name = raw[9 : raw.find(b'"', 9)]
+    else:
+        at = raw.find(_TYPE_KEY)
+        name = raw[at + 8 : raw.find(b'"', at + 8)] if at != -1 else b""
+    validate = validators.get(name)
+    if validate is None:
+        cls = _BY_RAW_TYPE.get(name)
+        if cls is None:
+            return _parse_slowly(raw, wire)
+        validate = validators[name] = _validator(wire_class(cls) if wire else cls)
+    try:
+        event: ResponseStreamEvent = validate(raw)
+    except pydantic.ValidationError:
+        return _parse_slowly(raw, wire)  # a wrong hint or a bad event: tell them apart
+    return event
+
+
+def _validator(cls: type[ResponseStreamEvent]) -> _Validate:
+    if not cls.__pydantic_complete__:
+        cls.model_rebuild()  # the classes build their validators on first use
+    validate: _Validate = cls.__pydantic_validator__.validate_json
+    return validate
+
+
+def _parse_slowly(raw: bytes, wire: bool) -> ResponseStreamEvent:
     try:
         payload = json.loads(raw)
     except ValueError as exc:
@@ -599,7 +622,7 @@ def _parse(
     if not isinstance(payload, dict) or not isinstance(payload.get("type"), str):
         raise APIResponseValidationError(f"A stream event has no 'type': {_clip(raw)}")
     cls = EVENT_TYPES.get(payload["type"], ResponseStreamEvent)
-    if classes is not None:
+    if wire:
         cls = wire_class(cls)
     try:
         return cls.model_validate(payload)

@@ -11,7 +11,7 @@ import contextlib
 import json
 import os
 import weakref
-from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Iterator, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
 import httpx2
@@ -59,8 +59,6 @@ DEFAULT_TIMEOUT = httpx2.Timeout(600.0, connect=5.0)
 """Ten minutes for a response (long generations), five seconds to connect."""
 
 _DEFAULT_LIMITS = httpx2.Limits(max_connections=1000, max_keepalive_connections=100)
-# The most events handed on from one read before the reader gets a turn (see EventStream.batches).
-_EVENTS_PER_BATCH = 8
 
 _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
     400: BadRequestError,
@@ -236,8 +234,10 @@ class OpenAIClient:
             request = self._request(method, path, body, query, headers)
             try:
                 response = await self._send_once(request)
-                with _translated(request):
+                try:
                     content = await response.aread()
+                except _TRANSLATED as exc:
+                    raise _translation(request, exc) from exc
                 return content, response.headers.get("x-request-id")
             except APIError as error:
                 await retry.wait_or_raise(error)
@@ -351,13 +351,16 @@ class OpenAIClient:
 
     async def _send_once(self, request: httpx2.Request) -> httpx2.Response:
         """One attempt: the response once its headers arrive, or a translated error."""
-        with _translated(request):
+        try:
             response = await self.http_client().send(request, stream=True)
+        except _TRANSLATED as exc:
+            raise _translation(request, exc) from exc
         if response.status_code < 400:
             return response
         try:
-            with _translated(request):
-                content = await response.aread()
+            content = await response.aread()
+        except _TRANSLATED as exc:
+            raise _translation(request, exc) from exc
         finally:
             await response.aclose()
         raise _status_error(request, response, content)
@@ -419,22 +422,20 @@ class EventStream:
                 **_details(request, response),
             )
 
-    async def batches(self) -> AsyncIterator[list[bytes]]:
-        """The data of the events, in order, a batch at a time (at most a few per batch)."""
-        decoder = SSEDecoder()
+    async def batches(self) -> AsyncGenerator[list[bytes], None]:
+        """The data of the events, in order: a list for each piece of the body that completes
+        events (OpenAI sends each event in an HTTP chunk of its own, so usually one)."""
+        decode = SSEDecoder().decode
+        response = self._response
+        # Without a content encoding the raw bytes are the body: skip httpx2's decoding layer.
+        encoding = response.headers.get("content-encoding", "identity").strip().lower()
+        chunks = response.aiter_raw() if encoding in ("", "identity") else response.aiter_bytes()
         try:
-            async for chunk in self._response.aiter_bytes():
-                decoder.feed(chunk)
-                batch = decoder.take(_EVENTS_PER_BATCH)
-                while batch:
-                    self.events_received += len(batch)
-                    yield batch
-                    batch = decoder.take(_EVENTS_PER_BATCH)
-                    if batch:
-                        # One read can hold hundreds of events. Let the reader have the ones
-                        # handed on so far before parsing more: deltas reach it sooner, and they
-                        # are released young instead of piling up for the garbage collector.
-                        await asyncio.sleep(0)
+            async for chunk in chunks:
+                events = decode(chunk)
+                if events:
+                    self.events_received += len(events)
+                    yield events
         except httpx2.HTTPError as exc:
             raise self.interrupted(f"the connection failed ({type(exc).__name__})") from exc
 
@@ -508,22 +509,31 @@ def _details(request: httpx2.Request, response: httpx2.Response | None = None) -
     return details
 
 
+_TRANSLATED = (httpx2.TimeoutException, httpx2.TransportError, httpx2.DecodingError)
+"""The httpx2 exceptions that become this package's errors (the rest are bugs, left as they are)."""
+
+
 @contextlib.contextmanager
 def _translated(request: httpx2.Request) -> Iterator[None]:
     """The one place httpx2's exceptions become this package's errors."""
     try:
         yield
-    except httpx2.TimeoutException as exc:
-        raise APITimeoutError(
+    except _TRANSLATED as exc:
+        raise _translation(request, exc) from exc
+
+
+def _translation(request: httpx2.Request, exc: Exception) -> APIError:
+    """The error of this package that an httpx2 failure of ``request`` becomes."""
+    if isinstance(exc, httpx2.TimeoutException):
+        return APITimeoutError(
             f"{request.method} {_safe_url(request)} timed out ({type(exc).__name__}).",
             **_details(request),
-        ) from exc
-    except (httpx2.TransportError, httpx2.DecodingError) as exc:
-        raise APIConnectionError(
-            f"{request.method} {_safe_url(request)} failed: could not get a response "
-            f"({type(exc).__name__}).",
-            **_details(request),
-        ) from exc
+        )
+    return APIConnectionError(
+        f"{request.method} {_safe_url(request)} failed: could not get a response "
+        f"({type(exc).__name__}).",
+        **_details(request),
+    )
 
 
 def _status_error(

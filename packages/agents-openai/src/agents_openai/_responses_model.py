@@ -19,17 +19,22 @@ from agents_core import (
     Usage,
 )
 from agents_core.openai_types import wire_class
-from agents_core.stream_types import Response
+from agents_core.stream_types import Response, ResponseEventStream
 
-from ._events import stream_event_parser
-from ._http import OpenAIClient, invalid_body_error
+from ._events import EVENT_TYPES, stream_event_parser
+from ._http import EventStream, OpenAIClient, invalid_body_error
 from ._openai_client import as_openai_client
 from ._responses_request import build_responses_body
 from .exceptions import APIError, ResponseFailedError
 
-__all__ = ("OpenAIResponsesModel", "response_failure")
+__all__ = ("OpenAIResponsesModel", "ResponsesEventStream", "response_failure")
 
 _FAILURE_EVENTS = frozenset({"response.failed", "response.incomplete", "error"})
+# Parsed as they arrive, because the stream acts on them; other events are parsed by the reader.
+_ACTED_ON = frozenset(
+    name.encode() for name in ("response.completed", "response.failed", "response.incomplete")
+) | {b"error"}
+_KNOWN_TYPES = frozenset(name.encode() for name in EVENT_TYPES)
 
 
 class OpenAIResponsesModel(Model):
@@ -38,7 +43,7 @@ class OpenAIResponsesModel(Model):
     Supports function and hosted tools, structured output (``text.format`` with a strict JSON
     schema), reasoning settings and items, ``previous_response_id``, ``conversation``, ``store``,
     ``include``, prompt references and ``metadata``. Streamed calls yield every event of the
-    stream, typed, as soon as it is parsed.
+    stream, typed, as soon as it arrives; a streamed run parses each in the task that reads it.
     """
 
     def __init__(
@@ -108,7 +113,7 @@ class OpenAIResponsesModel(Model):
             else None,
         )
 
-    async def stream_response(
+    def stream_response(
         self,
         system_instructions: str | None,
         input: str | list[TResponseInputItem],
@@ -120,51 +125,94 @@ class OpenAIResponsesModel(Model):
         previous_response_id: str | None = None,
         conversation_id: str | None = None,
         prompt: Any | None = None,
-    ) -> AsyncIterator[TResponseStreamEvent]:
-        """Call ``POST /responses`` with ``stream: true`` and yield each event as it arrives.
+    ) -> ResponsesEventStream:
+        """Call ``POST /responses`` with ``stream: true``; iterate the result for each event
+        as it arrives (the request is sent when iteration starts).
 
         The last event is ``response.completed``. A stream that ends without it raises
         ``StreamInterruptedError``; ``response.failed``, ``response.incomplete`` and ``error``
         events are yielded and then raised as ``ResponseFailedError``.
         """
-        body = build_responses_body(
-            model=self._request_model(prompt),
-            system_instructions=system_instructions,
-            input=input,
-            model_settings=model_settings,
-            tools=tools,
-            handoffs=handoffs,
-            output_schema=output_schema,
-            previous_response_id=previous_response_id,
-            conversation_id=conversation_id,
-            prompt=prompt,
-            stream=True,
-        )
-        completed = False
-        parse_stream_event = stream_event_parser()
+        arguments = {
+            "model": self._request_model(prompt),
+            "system_instructions": system_instructions,
+            "input": input,
+            "model_settings": model_settings,
+            "tools": tools,
+            "handoffs": handoffs,
+            "output_schema": output_schema,
+            "previous_response_id": previous_response_id,
+            "conversation_id": conversation_id,
+            "prompt": prompt,
+        }
+        return ResponsesEventStream(self._client, arguments)
+
+
+class ResponsesEventStream(ResponseEventStream):
+    """The events of one streamed ``POST /responses``.
+
+    In ``batches()`` an event is its raw JSON (``bytes``), parsed by ``decode`` where it is
+    read, except the events the stream acts on, which it parses itself: ``response.completed``
+    and those that end it with an error.
+    """
+
+    def __init__(self, client: OpenAIClient, arguments: dict[str, Any]) -> None:
+        self._client = client
+        self._arguments = arguments
+        self._parse = stream_event_parser()
+        self._http: EventStream | None = None
+
+    async def batches(self) -> AsyncIterator[list[Any]]:
+        """The stream's items: event payloads, and the events it acts on, typed."""
+        settings: ModelSettings = self._arguments["model_settings"]
+        body = build_responses_body(**self._arguments, stream=True)
         async with self._client.stream(
             "/responses",
             body=body,
-            query=model_settings.extra_query,
-            headers=model_settings.extra_headers,
+            query=settings.extra_query,
+            headers=settings.extra_headers,
         ) as stream:
-            async for batch in stream.batches():
-                if completed:
+            self._http = stream
+            async for items in stream.batches():
+                if self.completed is not None:
                     continue  # read to the end, so the connection can be reused
-                for data in batch:
-                    try:
-                        event = parse_stream_event(data)
-                    except APIError as error:
-                        raise stream.invalid(error) from error.__cause__
-                    yield event
-                    kind = event.type
-                    if kind == "response.completed":
-                        completed = True
-                        break
-                    if kind in _FAILURE_EVENTS:
-                        raise stream.invalid(_event_failure(event))
-            if not completed:
+                failure = self._type_what_matters(items)
+                yield items
+                if failure is not None:
+                    raise stream.invalid(failure)
+            if self.completed is None:
                 raise stream.interrupted("no 'response.completed' event arrived")
+
+    def _type_what_matters(self, items: list[Any]) -> ResponseFailedError | None:
+        """Parse, in place, the events the stream acts on (cutting the batch after the last
+        one); the failure one reports, if any."""
+        for index, data in enumerate(items):
+            if data.startswith(b'{"type":"'):
+                name = data[9 : data.find(b'"', 9)]
+                if name not in _ACTED_ON and name in _KNOWN_TYPES:
+                    continue  # the common case: left for the reader to parse
+            event = items[index] = self.decode(data)
+            kind = event.type
+            if kind == "response.completed":
+                self.completed = event  # type: ignore[assignment]  # typed by its "type" tag
+                del items[index + 1 :]
+                return None
+            if kind in _FAILURE_EVENTS:
+                del items[index + 1 :]
+                return _event_failure(event)
+        return None
+
+    def decode(self, item: Any) -> TResponseStreamEvent:
+        """The typed event for an item of ``batches()`` (raw JSON is parsed and validated)."""
+        if type(item) is not bytes:
+            event: TResponseStreamEvent = item
+            return event
+        try:
+            return self._parse(item)
+        except APIError as error:
+            if self._http is None:
+                raise
+            raise self._http.invalid(error) from error.__cause__
 
 
 def response_failure(status: str | None, response: Any) -> ResponseFailedError:

@@ -2,8 +2,8 @@
 
 Only the ``data`` of each event matters here (OpenAI's payloads name their own type), so the
 decoder hands back each event's data as bytes, ready for the JSON parser, without decoding text.
-It cuts events out of what it has buffered only as they are asked for, so a read that holds
-hundreds of events never becomes hundreds of objects at once.
+OpenAI sends each event in an HTTP chunk of its own, so the common case, a chunk that is exactly
+one whole event, takes one search and one slice.
 """
 
 from __future__ import annotations
@@ -12,67 +12,73 @@ __all__ = ("SSEDecoder",)
 
 
 class SSEDecoder:
-    """``feed`` it chunks; ``take`` returns the data of complete events, a few at a time."""
+    """``decode`` each chunk as it arrives; it returns the data of the events it completes."""
 
-    __slots__ = ("_buffer", "_pending_cr", "_start")
+    __slots__ = ("_buffer", "_pending_cr")
 
     def __init__(self) -> None:
         self._buffer = b""
-        self._start = 0
         self._pending_cr = False
 
-    def feed(self, chunk: bytes) -> None:
-        """Add bytes read from the stream."""
+    def decode(self, chunk: bytes) -> list[bytes]:
+        """The data of every event that ``chunk`` completes, in order (comments, ids and events
+        without data skipped); an unfinished event is kept for the next chunk."""
+        if self._pending_cr or b"\r" in chunk:
+            chunk = self._without_cr(chunk)
+        buffer = self._buffer + chunk if self._buffer else chunk
+        end = buffer.find(b"\n\n")
+        if end == -1:
+            self._buffer = buffer
+            return []
+        if end == len(buffer) - 2:
+            self._buffer = b""
+            data = _event_data(buffer, 0, end)
+            return [] if data is None else [data]
+        events: list[bytes] = []
+        start = 0
+        while end != -1:
+            data = _event_data(buffer, start, end)
+            if data is not None:
+                events.append(data)
+            start = end + 2
+            end = buffer.find(b"\n\n", start)
+        self._buffer = buffer[start:]
+        return events
+
+    def _without_cr(self, chunk: bytes) -> bytes:
+        """``chunk`` with CRLF and lone CR line ends made LF (a CR at its end may be the first
+        half of a CRLF split across chunks: it waits for the next)."""
         if self._pending_cr:
             chunk = b"\r" + chunk
             self._pending_cr = False
-        if b"\r" in chunk:
-            if chunk.endswith(b"\r"):
-                # A CR at the end may be the first half of a CRLF split across chunks.
-                self._pending_cr = True
-                chunk = chunk[:-1]
-            chunk = chunk.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-        if self._start:
-            self._buffer = self._buffer[self._start :] + chunk
-            self._start = 0
-        else:
-            self._buffer = self._buffer + chunk if self._buffer else chunk
-
-    def take(self, limit: int) -> list[bytes]:
-        """The data of up to ``limit`` complete events, in order (comments and ids skipped)."""
-        payloads: list[bytes] = []
-        buffer, start = self._buffer, self._start
-        while len(payloads) < limit:
-            end = buffer.find(b"\n\n", start)
-            if end == -1:
-                break
-            block = buffer[start:end]
-            start = end + 2
-            if not block:
-                continue
-            # Fast path: OpenAI's events are "event: NAME\ndata: JSON" or a lone "data: JSON".
-            newline = block.find(b"\n")
-            if newline == -1:
-                if block.startswith(b"data: "):
-                    payloads.append(block[6:])
-                    continue
-            elif (
-                block.startswith(b"event:")
-                and block.startswith(b"data: ", newline + 1)
-                and block.find(b"\n", newline + 1) == -1
-            ):
-                payloads.append(block[newline + 7 :])
-                continue
-            data = _block_data(block)
-            if data is not None:
-                payloads.append(data)
-        self._start = start
-        return payloads
+        if chunk.endswith(b"\r"):
+            self._pending_cr = True
+            chunk = chunk[:-1]
+        return chunk.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
 
     @property
     def has_partial_event(self) -> bool:
         """Whether bytes of an unfinished event are buffered (the stream stopped mid-event)."""
-        return bool(self._buffer[self._start :].strip())
+        return bool(self._buffer.strip())
+
+
+def _event_data(buffer: bytes, start: int, end: int) -> bytes | None:
+    """The data of the event block ``buffer[start:end]``, or None if it has none."""
+    # Fast paths: OpenAI's events are "event: NAME\ndata: JSON" or a lone "data: JSON".
+    if buffer.startswith(b"data: ", start):
+        if buffer.find(b"\n", start, end) == -1:
+            return buffer[start + 6 : end]
+    elif buffer.startswith(b"event:", start):
+        newline = buffer.find(b"\n", start, end)
+        if (
+            newline != -1
+            and buffer.startswith(b"data: ", newline + 1)
+            and buffer.find(b"\n", newline + 1, end) == -1
+        ):
+            return buffer[newline + 7 : end]
+    if start == end:
+        return None
+    return _block_data(buffer[start:end])
 
 
 def _block_data(block: bytes) -> bytes | None:

@@ -7,6 +7,8 @@ event to ``run_streamed`` consumers unchanged. Event types without a model here 
 
 from __future__ import annotations
 
+import abc
+from collections.abc import AsyncGenerator, AsyncIterator
 from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import Discriminator, Tag, TypeAdapter
@@ -25,6 +27,7 @@ __all__ = (
     "ResponseContentPartAddedEvent",
     "ResponseContentPartDoneEvent",
     "ResponseCreatedEvent",
+    "ResponseEventStream",
     "ResponseFunctionCallArgumentsDeltaEvent",
     "ResponseFunctionCallArgumentsDoneEvent",
     "ResponseOutputItemAddedEvent",
@@ -218,3 +221,52 @@ TResponseStreamEvent: TypeAlias = Annotated[
 
 stream_event_adapter: TypeAdapter[TResponseStreamEvent] = TypeAdapter(TResponseStreamEvent)
 """Validates one stream event from JSON data."""
+
+
+class ResponseEventStream(AsyncIterator[TResponseStreamEvent]):
+    """The events of one streamed response, which a streamed run decodes where they are read.
+
+    A model's ``stream_response`` may return one. Iterated, it yields typed events like any
+    stream. A streamed run reads ``batches()`` instead and hands each batch to its reader as
+    it is: an item is either a typed event or a payload (``bytes`` or ``str``) that ``decode``
+    turns into its event later, in the task that reads the run's events. So an event's objects
+    are made and dropped by the reader, one at a time, and what waits between the two tasks is
+    compact and invisible to the garbage collector. The events the runtime acts on must be typed
+    in the batches: ``response.completed`` (also kept in ``completed``) and those that end the
+    stream with an error.
+    """
+
+    completed: ResponseCompletedEvent | None = None
+    """The stream's ``response.completed`` event, once it has arrived."""
+
+    _typed: AsyncGenerator[TResponseStreamEvent, None] | None = None
+
+    @abc.abstractmethod
+    def batches(self) -> AsyncIterator[list[Any]]:
+        """The stream's items in order, a list at a time (typed events and payloads)."""
+
+    def decode(self, item: Any) -> TResponseStreamEvent:
+        """The typed event for one item of ``batches()``; called for every item, in order
+        (typed events included, which it returns as they are)."""
+        event: TResponseStreamEvent = item
+        return event
+
+    def __aiter__(self) -> ResponseEventStream:
+        return self
+
+    async def __anext__(self) -> TResponseStreamEvent:
+        typed = self._typed
+        if typed is None:
+            typed = self._typed = self._decoded()
+        return await typed.__anext__()
+
+    async def aclose(self) -> None:
+        """Stop reading the stream (and close its connection)."""
+        if self._typed is not None:
+            await self._typed.aclose()
+
+    async def _decoded(self) -> AsyncGenerator[TResponseStreamEvent, None]:
+        decode = self.decode
+        async for batch in self.batches():
+            for item in batch:
+                yield decode(item)

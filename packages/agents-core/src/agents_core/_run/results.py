@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar, cast
 
 from .._base.run_context import RunContextWrapper
 from .._items.items import ItemHelpers, ModelResponse, RunItem, ToolApprovalItem, TResponseInputItem
-from ..exceptions import UserError
+from .._items.stream_events import RawResponsesStreamEvent
+from ..exceptions import AgentsException, UserError
+from .event_channel import RUN_EVENTS, EventChannel
 
 if TYPE_CHECKING:
     from .._agents.agent import Agent
@@ -189,13 +191,6 @@ class RunResult(RunResultBase):
         )
 
 
-class _Done:
-    """Marks the end of the event queue."""
-
-
-_DONE = _Done()
-
-
 @dataclass(eq=False)
 class RunResultStreaming(RunResultBase):
     """The result of ``Runner.run_streamed``: iterate ``stream_events()`` while the run goes on.
@@ -208,11 +203,10 @@ class RunResultStreaming(RunResultBase):
     current_turn: int = 0
     max_turns: int | None = 10
     is_complete: bool = False
-    _queue: asyncio.Queue[StreamEvent | _Done] = field(default_factory=asyncio.Queue, repr=False)
+    _channel: EventChannel = field(default_factory=EventChannel, repr=False)
     _task: asyncio.Task[None] | None = field(default=None, repr=False)
     _exception: BaseException | None = field(default=None, repr=False)
     _cancel_mode: Literal["none", "immediate", "after_turn"] = field(default="none", repr=False)
-    _detached: bool = field(default=False, repr=False)
 
     @property
     def last_agent(self) -> Agent[Any]:
@@ -238,41 +232,61 @@ class RunResultStreaming(RunResultBase):
 
         The run does not start a new turn until the events of the previous one have been
         consumed, so ``current_turn`` and ``cancel(mode="after_turn")`` refer to the turn being
-        read. Leaving the loop early detaches the reader and the run goes on unobserved; call
-        ``cancel()`` to stop it.
+        read; nor does it get more than a few events ahead of a reader that is reading, so a
+        slow reader slows the model's stream rather than letting events pile up. Leaving the
+        loop early detaches the reader and the run goes on unobserved; call ``cancel()`` to stop
+        it.
         """
-        queue = self._queue
+        channel = self._channel
+        if not channel.detached:
+            channel.reading = True
         try:
             while True:
-                event = await queue.get()
-                try:
-                    if isinstance(event, _Done):
-                        break
-                    yield event
-                finally:
-                    # Done once the reader comes back for more (or leaves): that is what the run
-                    # waits for at a turn boundary.
-                    queue.task_done()
+                # Everything the run handed on since the last look, in one go.
+                events = channel.take()
+                if events:
+                    decode = channel.decode
+                    for item in events:
+                        if isinstance(item, RUN_EVENTS):
+                            yield item
+                            continue
+                        # An item of the model's stream: its event is made here, where it is
+                        # read, and dropped once the reader is done with it.
+                        try:
+                            data = decode(item)
+                        except Exception as error:
+                            self._fail_reading(error)
+                            raise
+                        yield RawResponsesStreamEvent(data=data)
+                elif channel.finished or channel.detached:
+                    break
+                else:
+                    await channel.waiter()
         finally:
             if not self.is_complete:
-                self._detach()
+                channel.detach()
         if self._task is not None:
-            # The run task queues the end marker last; collect it so that no "exception was
+            # The run task finishes the channel last; collect it so that no "exception was
             # never retrieved" warning escapes.
             await asyncio.wait([self._task])
         if self._exception is not None:
             raise self._exception
 
-    def _detach(self) -> None:
-        # Nobody reads any more: stop holding turns back for a reader.
-        self._detached = True
-        while not self._queue.empty():
-            self._queue.get_nowait()
-            self._queue.task_done()
+    def _fail_reading(self, error: Exception) -> None:
+        """A stream item the reader decoded was invalid: the run ends with that error."""
+        if self.is_complete:
+            return
+        if self._exception is None:
+            self._exception = error
+        if isinstance(error, AgentsException) and error.run_data is None and self._progress:
+            from .runner import _error_details
+
+            error.run_data = _error_details(self._progress)
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
 
     async def _wait_until_consumed(self) -> None:
-        if not self._detached:
-            await self._queue.join()
+        await self._channel.caught_up()
 
     def _attach(self, run: RunInProgress) -> None:
         self._progress = run
@@ -288,13 +302,13 @@ class RunResultStreaming(RunResultBase):
         self.current_turn = run.current_turn
 
     def _emit(self, event: StreamEvent) -> None:
-        if not self._detached:
-            self._queue.put_nowait(event)
+        self._channel.put(event)
 
     def _finish(self, exception: BaseException | None) -> None:
-        self._exception = exception
+        if self._exception is None:  # an error the reader found first stays the run's error
+            self._exception = exception
         self.is_complete = True
-        self._queue.put_nowait(_DONE)
+        self._channel.finish()
 
     def __str__(self) -> str:
         return (

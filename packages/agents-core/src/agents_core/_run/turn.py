@@ -27,7 +27,8 @@ from .._items.items import (
     ToolCallOutputItem,
     TResponseInputItem,
 )
-from .._items.stream_events import RawResponsesStreamEvent, RunItemStreamEvent
+from .._items.stream_events import RunItemStreamEvent
+from .._items.stream_types import ResponseEventStream
 from .._memory.history import paired_history
 from .._models.defaults import initial_model_settings
 from .._models.interface import Model, ModelTracing
@@ -365,25 +366,44 @@ async def call_model_guarded(
 async def _stream_model(
     run: RunInProgress, model: Model, arguments: dict[str, Any]
 ) -> ModelResponse:
+    """Hand the model's stream to the run's reader as it arrives; the response is the one its
+    ``response.completed`` event carries (nothing of the stream is kept once handed on)."""
     assert run.streamed is not None
-    emit = run.streamed._emit
-    completed: ModelResponse | None = None
-    async for event in model.stream_response(**arguments):
-        emit(RawResponsesStreamEvent(data=event))
-        if event.type == "response.completed":
-            response = event.response  # type: ignore[union-attr]  # typed by its "type" tag
-            usage = response.usage.to_usage() if response.usage is not None else None
-            completed = ModelResponse(
-                output=list(response.output),
-                usage=usage if usage is not None else Usage(requests=1),
-                response_id=response.id,
-            )
+    channel = run.streamed._channel
+    stream = model.stream_response(**arguments)
+    completed: Any = None
+    if isinstance(stream, ResponseEventStream):
+        # Items go to the reader as the model produced them; the reader decodes each one.
+        channel.begin_stream(stream.decode)
+        put_all = channel.put_all
+        async for batch in stream.batches():
+            if put_all(batch):
+                await channel.room()
+        if channel.reading:
+            # Act on the reply only once the reader has decoded all of it: an event that does
+            # not decode fails the run before anything comes of the reply.
+            await channel.caught_up()
+        completed = stream.completed
+    else:
+        channel.begin_stream(None)
+        put = channel.put
+        async for event in stream:
+            if put(event):
+                await channel.room()
+            if event.type == "response.completed":
+                completed = event
     if completed is None:
         raise ModelBehaviorError(
             "The model's stream ended before its 'response.completed' event; the response is "
             "incomplete and was not used."
         )
-    return completed
+    response = completed.response
+    usage = response.usage.to_usage() if response.usage is not None else None
+    return ModelResponse(
+        output=list(response.output),
+        usage=usage if usage is not None else Usage(requests=1),
+        response_id=response.id,
+    )
 
 
 async def _unknown_tool(

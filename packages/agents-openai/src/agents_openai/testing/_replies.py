@@ -108,10 +108,11 @@ class RawReply:
 @dataclass
 class StreamReply:
     """A hand-written event stream: each entry is an event (a dict, sent as JSON) or raw text
-    sent exactly as given (to script malformed SSE). It ends cleanly (``end="close"``) or with
-    the connection dropped (``end="cut"``); ``done`` appends ``data: [DONE]``."""
+    or bytes sent exactly as given (to script malformed SSE, or a stream rendered in advance).
+    It ends cleanly (``end="close"``) or with the connection dropped (``end="cut"``); ``done``
+    appends ``data: [DONE]``."""
 
-    events: Sequence[Mapping[str, Any] | str]
+    events: Sequence[Mapping[str, Any] | str | bytes]
     end: Literal["close", "cut"] = "close"
     done: bool = False
     delay: float = 0.0

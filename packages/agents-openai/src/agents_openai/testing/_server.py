@@ -92,6 +92,12 @@ class FakeOpenAIServer:
     function (tool or handoff) or a hosted tool that the request did not list is answered with
     a 400 error naming the call and what was offered, and is kept in ``script_errors``.
     ``allow_unoffered_calls=True`` lifts that, for tests of unknown-tool handling.
+
+    Streams are sent with chunked transfer encoding, one chunk per event. ``event_interval``
+    chooses how: ``None`` (the default) writes a whole stream at once, so a client reads many
+    events per network read; a number writes each event on its own, that many seconds after
+    the one before (``0``: no pause, but every other connection gets its turn in between), the
+    way OpenAI streams tokens as it generates them.
     """
 
     def __init__(
@@ -105,6 +111,7 @@ class FakeOpenAIServer:
         host: str = "127.0.0.1",
         port: int = 0,
         allow_unoffered_calls: bool = False,
+        event_interval: float | None = None,
     ) -> None:
         self.api_key = api_key
         self.require_api_key = require_api_key
@@ -115,6 +122,8 @@ class FakeOpenAIServer:
         self._request_count = 0
         self.conformance_errors: list[str] = []
         self.allow_unoffered_calls = allow_unoffered_calls
+        self.event_interval = event_interval
+        """Seconds between the events of a stream, each written on its own (None: in one go)."""
         self.script_errors: list[str] = []
         """Scripted replies refused because they call what their request did not offer."""
         self.conversations = ConversationStore()
@@ -488,6 +497,7 @@ class FakeOpenAIServer:
             cut_after=reply.cut_after,
             pause_after=reply.pause_after,
             gate=reply.gate,
+            interval=self.event_interval,
         )
 
     async def _send_chat(
@@ -521,6 +531,7 @@ class FakeOpenAIServer:
             cut_after=reply.cut_after,
             pause_after=reply.pause_after,
             gate=reply.gate,
+            interval=self.event_interval,
         )
 
     async def _send_stream_reply(self, http: HTTPConnection, path: str, reply: StreamReply) -> None:
@@ -529,7 +540,9 @@ class FakeOpenAIServer:
         )
         events: list[bytes] = []
         for event in reply.events:
-            if isinstance(event, str):
+            if isinstance(event, bytes):
+                events.append(event)
+            elif isinstance(event, str):
                 events.append(event.encode())
             else:
                 self._check(schema, dict(event), "scripted event")
@@ -542,4 +555,5 @@ class FakeOpenAIServer:
             cut_after=len(events) if reply.end == "cut" else None,
             pause_after=reply.pause_after,
             gate=reply.gate,
+            interval=self.event_interval,
         )

@@ -113,8 +113,15 @@ class HTTPConnection:
         cut_after: int | None = None,
         pause_after: int | None = None,
         gate: Gate | None = None,
+        interval: float | None = None,
     ) -> None:
-        """An event stream, one chunk per event; it may pause at a gate or drop the line."""
+        """An event stream, one chunk per event; it may pause at a gate or drop the line.
+
+        With ``interval`` ``None`` the chunks go out in one write (a client reads many events
+        at once); otherwise each chunk is written on its own, ``interval`` seconds after the
+        one before (0: at once, though other connections get their turn in between), as
+        OpenAI streams tokens while it generates them.
+        """
         all_headers = {
             "content-type": "text/event-stream; charset=utf-8",
             "transfer-encoding": "chunked",
@@ -123,21 +130,45 @@ class HTTPConnection:
         all_headers.update(headers or {})
         stop = len(events) if cut_after is None else min(cut_after, len(events))
         pause = pause_after if pause_after is not None and gate is not None else None
-        buffer = [self._head(200, all_headers)]
-        for index, event in enumerate(events[:stop]):
-            if index == pause:
-                self._writer.write(b"".join(buffer))
-                buffer = []
-                await self._drain()
-                assert gate is not None
-                await gate.wait()
-            buffer.append(b"%x\r\n%s\r\n" % (len(event), event))
+        if interval is not None:
+            await self._send_paced(events[:stop], all_headers, pause, gate, interval)
+            buffer = []
+        else:
+            buffer = [self._head(200, all_headers)]
+            for index, event in enumerate(events[:stop]):
+                if index == pause:
+                    self._writer.write(b"".join(buffer))
+                    buffer = []
+                    await self._drain()
+                    assert gate is not None
+                    await gate.wait()
+                buffer.append(b"%x\r\n%s\r\n" % (len(event), event))
         if cut_after is None:
             buffer.append(b"0\r\n\r\n")
         self._writer.write(b"".join(buffer))
         await self._drain()
         if cut_after is not None:
             self.abort()
+
+    async def _send_paced(
+        self,
+        events: Sequence[bytes],
+        headers: Mapping[str, str],
+        pause: int | None,
+        gate: Gate | None,
+        interval: float,
+    ) -> None:
+        write = self._writer.write
+        write(self._head(200, headers))
+        await self._drain()
+        for index, event in enumerate(events):
+            if index == pause:
+                assert gate is not None
+                await gate.wait()
+            elif index:
+                await asyncio.sleep(interval)
+            write(b"%x\r\n%s\r\n" % (len(event), event))
+            await self._drain()
 
     async def start_chunked(self, status: int, headers: Mapping[str, str]) -> None:
         """Send the head of a body that follows in chunks (``send_chunk``, then ``end_chunked``

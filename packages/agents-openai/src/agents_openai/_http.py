@@ -24,7 +24,7 @@ from ._config import (
     get_default_openai_base_url,
     get_default_openai_key,
 )
-from ._params import json_default, omitted
+from ._params import encode_body, omitted
 from ._retry import RetryPolicy, retry_after_seconds
 from ._sse import SSEDecoder
 from .exceptions import (
@@ -75,6 +75,15 @@ _MISSING_KEY = (
     "set_default_openai_key(...), or pass api_key=... to OpenAIProvider / OpenAIClient. "
     "(A compatible server that needs no key only needs base_url=... or OPENAI_BASE_URL.)"
 )
+
+
+def request_id(response: httpx2.Response) -> str | None:
+    """The response's ``x-request-id`` header (read from the raw headers: no header object is
+    searched and decoded per request)."""
+    for name, value in response.headers.raw:
+        if len(name) == 12 and name.lower() == b"x-request-id":
+            return value.decode("latin-1")
+    return None
 
 
 class Hidden(Generic[T]):
@@ -132,6 +141,8 @@ class OpenAIClient:
             headers["OpenAI-Project"] = project
         headers.update(default_headers or {})
         self._secret = Hidden(headers)
+        # The headers of a request with a JSON body and no headers of its own, made once.
+        self._json_headers = Hidden({**headers, "Content-Type": "application/json"})
         self.organization = organization
         self.project = project
         self.default_query = dict(default_query or {})
@@ -150,6 +161,8 @@ class OpenAIClient:
         self._clients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, httpx2.AsyncClient] = (
             weakref.WeakKeyDictionary()
         )
+        # The loop and client of the last request (a weak lookup per request costs more).
+        self._last: tuple[asyncio.AbstractEventLoop, httpx2.AsyncClient] | None = None
         self._urls: dict[str, httpx2.URL] = {}
 
     def __repr__(self) -> str:
@@ -165,10 +178,16 @@ class OpenAIClient:
         if self._user_client is not None:
             return self._user_client
         loop = asyncio.get_running_loop()
+        last = self._last
+        if last is not None and last[0] is loop and not last[1].is_closed:
+            return last[1]
         client = self._clients.get(loop)
         if client is None or client.is_closed:
             client = httpx2.AsyncClient(timeout=self.timeout, limits=_DEFAULT_LIMITS)
             self._clients[loop] = client
+        # Only the loop's own client is kept here, and only while the loop runs requests: a
+        # closed loop is replaced by the next request's.
+        self._last = (loop, client)
         return client
 
     async def aclose(self) -> None:
@@ -176,6 +195,7 @@ class OpenAIClient:
         passed in); clients of other event loops are dropped, since only their loop can close
         them."""
         loop = asyncio.get_running_loop()
+        self._last = None
         clients, self._clients = dict(self._clients), weakref.WeakKeyDictionary()
         for owner, client in clients.items():
             if owner is loop:
@@ -199,12 +219,10 @@ class OpenAIClient:
         query: Mapping[str, Any] | None,
         headers: Mapping[str, str] | None,
     ) -> httpx2.Request:
-        all_headers = self._secret.value
-        if body is not None or headers:
+        all_headers = (self._secret if body is None else self._json_headers).value
+        if headers:
             all_headers = dict(all_headers)
-            if body is not None:
-                all_headers["Content-Type"] = "application/json"
-            for name, value in (headers or {}).items():
+            for name, value in headers.items():
                 if omitted(value):  # openai's omit: send without this header
                     all_headers.pop(name, None)
                 else:
@@ -213,7 +231,7 @@ class OpenAIClient:
         return self.http_client().build_request(
             method,
             self._url(path),
-            content=json.dumps(body, default=json_default).encode() if body is not None else None,
+            content=encode_body(body) if body is not None else None,
             params=params,
             headers=all_headers,
             timeout=self.timeout,
@@ -238,7 +256,7 @@ class OpenAIClient:
                     content = await response.aread()
                 except _TRANSLATED as exc:
                     raise _translation(request, exc) from exc
-                return content, response.headers.get("x-request-id")
+                return content, request_id(response)
             except APIError as error:
                 await retry.wait_or_raise(error)
         raise AssertionError("unreachable")  # pragma: no cover - _retries raises at the end
@@ -314,7 +332,7 @@ class OpenAIClient:
                 response = await self._send_once(request)
                 with _translated(request):
                     content = await response.aread()
-                return content, response.headers.get("x-request-id")
+                return content, request_id(response)
             except APIError as error:
                 await retry.wait_or_raise(error)
         raise AssertionError("unreachable")  # pragma: no cover - _retries raises at the end

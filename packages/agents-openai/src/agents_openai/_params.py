@@ -10,15 +10,18 @@ the key out, as ``openai``'s own client does. ``openai`` is never imported here.
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Mapping
 from typing import Any, TypeAlias
 
 import pydantic
+import pydantic_core
 
 from agents_core.exceptions import UserError
 
 __all__ = (
     "ParamObject",
+    "encode_body",
     "json_default",
     "omitted",
     "param_json",
@@ -89,3 +92,14 @@ def reasoning_json(reasoning: Any) -> dict[str, Any] | None:
     JSON without unset options; ``None`` when nothing is set."""
     fields = param_mapping(reasoning, "ModelSettings.reasoning") or {}
     return {key: value for key, value in fields.items() if value is not None} or None
+
+
+def encode_body(body: Any) -> bytes:
+    """A request body as JSON bytes (UTF-8, compact). The builders make bodies of plain JSON;
+    a pydantic model inside one is written as ``param_json`` writes it (aliases, no ``None``
+    fields), anything else goes through ``json_default``."""
+    try:
+        return pydantic_core.to_json(body, fallback=json_default, exclude_none=True)
+    except pydantic_core.PydanticSerializationError:
+        # Again with the standard library, for json_default's own error (pydantic's wraps it).
+        return json.dumps(body, default=json_default).encode()

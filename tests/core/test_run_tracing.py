@@ -23,6 +23,7 @@ from agents_core.tracing import (
     JSONLinesSpanExporter,
     Span,
     Trace,
+    TracingExporter,
     TracingProcessor,
     set_trace_processors,
     trace,
@@ -51,12 +52,44 @@ class Collector(TracingProcessor):
         self.spans.append(exported)
 
 
-@pytest.fixture
-def collector() -> Any:
-    processor = Collector()
-    set_trace_processors([processor])
-    yield processor
+class ListExporter(TracingExporter):
+    def __init__(self) -> None:
+        self.items: list[Trace | Span[Any]] = []
+
+    def export(self, items: list[Trace | Span[Any]]) -> None:
+        self.items.extend(items)
+
+
+class BatchedCollector:
+    """What a ``BatchTraceProcessor`` exports, read like ``Collector`` (flushed on reading).
+
+    With it as the only processor, a run hands its spans over together rather than one by one.
+    """
+
+    def __init__(self) -> None:
+        self.exporter = ListExporter()
+        self.processor = BatchTraceProcessor(self.exporter, schedule_delay=60)
+
+    @property
+    def traces(self) -> list[dict[str, Any]]:
+        self.processor.force_flush()
+        return [e for i in self.exporter.items if isinstance(i, Trace) and (e := i.export())]
+
+    @property
+    def spans(self) -> list[dict[str, Any]]:
+        self.processor.force_flush()
+        return [e for i in self.exporter.items if isinstance(i, Span) and (e := i.export())]
+
+
+@pytest.fixture(params=["one_by_one", "batched"])
+def collector(request: pytest.FixtureRequest) -> Any:
+    """A processor that sees each span end, or one that takes a run's spans together."""
+    made: Any = Collector() if request.param == "one_by_one" else BatchedCollector()
+    set_trace_processors([made if isinstance(made, Collector) else made.processor])
+    yield made
     set_trace_processors([])
+    if isinstance(made, BatchedCollector):
+        made.processor.shutdown()
 
 
 @function_tool
@@ -290,3 +323,69 @@ async def test_a_scripted_model_leaves_no_generation_spans_unless_asked(
 ) -> None:
     await Runner.run(Agent(name="a", model=ScriptedModel(["quiet"])), "go")
     assert [kind_of(s) for s in collector.spans] == ["turn", "agent", "task"]
+
+
+async def test_a_long_run_hands_its_spans_over_as_it_goes() -> None:
+    batched = BatchedCollector()
+    set_trace_processors([batched.processor])
+    seen_during_run: list[int] = []
+
+    @function_tool
+    def step() -> str:
+        batched.processor.force_flush()
+        seen_during_run.append(len(batched.exporter.items))
+        return "ok"
+
+    steps: list[Any] = [function_call("step", {}, call_id=f"c{n}") for n in range(12)]
+    try:
+        model = ScriptedModel([*steps, "done"])
+        await Runner.run(Agent(name="a", model=model, tools=[step]), "go", max_turns=20)
+        total = len(batched.spans)
+    finally:
+        set_trace_processors([])
+        batched.processor.shutdown()
+    # The trace at once; then the spans of past turns, a batch every few turns, not at the end.
+    assert seen_during_run[0] == 1
+    assert 1 < seen_during_run[-1] < total
+    assert total == 1 + 1 + 13 + 12  # task, agent, a span per turn and per tool call
+
+
+async def test_processors_changed_during_a_run_get_its_spans() -> None:
+    batched = BatchedCollector()
+    late = Collector()
+
+    @function_tool
+    def switch() -> str:
+        set_trace_processors([batched.processor, late])
+        return "switched"
+
+    set_trace_processors([batched.processor])
+    try:
+        model = ScriptedModel([function_call("switch", {}, call_id="s"), "done"])
+        await Runner.run(Agent(name="a", model=model, tools=[switch]), "go")
+        spans = batched.spans
+    finally:
+        set_trace_processors([])
+        batched.processor.shutdown()
+    # Everything the run ended reaches the processors set when it hands them over: the new one
+    # sees even the first turn's spans, which ended before it was added.
+    assert sorted(kind_of(s) for s in spans) == ["agent", "function", "task", "turn", "turn"]
+    assert sorted(kind_of(s) for s in late.spans) == sorted(kind_of(s) for s in spans)
+
+
+async def test_a_full_queue_drops_what_a_run_hands_over_beyond_it() -> None:
+    exporter = ListExporter()
+    processor = BatchTraceProcessor(
+        exporter, max_queue_size=3, schedule_delay=60, export_trigger_ratio=1
+    )
+    set_trace_processors([processor])
+    try:
+        model = ScriptedModel([function_call("lookup", {"order": "1"}, call_id="t"), "fine"])
+        await Runner.run(Agent(name="a", model=model, tools=[lookup]), "go")
+        # The trace, then the first two spans of the first hand-over, filling the queue.
+        processor.force_flush()
+    finally:
+        set_trace_processors([])
+        processor.shutdown()
+    assert len(exporter.items) == 3 and isinstance(exporter.items[0], Trace)
+    assert processor.dropped_count == 3  # of the run's five spans

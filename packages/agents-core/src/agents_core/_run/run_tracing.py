@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .._base.logging import log
 from .._models.interface import ModelTracing
 
 if TYPE_CHECKING:
@@ -40,6 +41,8 @@ class _Tracing:
     loaded = False
     current_span: Any
     span_impl: Any
+    span_buffer: Any
+    started_span: Any
     trace_impl: Any
     get_trace_provider: Any
     default_provider: Any
@@ -58,10 +61,12 @@ class _Tracing:
     def load(cls) -> type[_Tracing]:
         if not cls.loaded:
             from .. import tracing
-            from ..tracing import _scope, config, span_data, spans, traces
+            from ..tracing import _scope, _spans, config, span_data, spans, traces
 
             cls.current_span = _scope.current_span
             cls.span_impl = spans.SpanImpl
+            cls.span_buffer = _spans.SpanBuffer
+            cls.started_span = _spans.started_span
             cls.trace_impl = traces.TraceImpl
             cls.get_trace_provider = tracing.get_trace_provider
             cls.default_provider = tracing.DefaultTraceProvider
@@ -77,6 +82,20 @@ class _Tracing:
             cls.guardrail = span_data.GuardrailSpanData
             cls.loaded = True
         return cls
+
+
+# A run hands its ended spans to the processors at its end, or at the start of a turn once it
+# holds this many.
+_HAND_OVER_AT = 16
+
+
+def _log_sink_failure(sink: Any, exc: Exception) -> None:
+    log().error(
+        "tracing processor failed",
+        processor=type(getattr(sink, "__self__", sink)).__name__,
+        hook="on_span_end",
+        error=f"{type(exc).__name__}: {exc}",
+    )
 
 
 def _target_name(target: Any) -> str:
@@ -100,6 +119,7 @@ class RunTracing:
 
     __slots__ = (
         "_agent_span",
+        "_buffer",
         "_fast",
         "_owned_trace",
         "_provider",
@@ -119,6 +139,10 @@ class RunTracing:
         # With the default provider and its own trace: what ``create_span`` would give every
         # span of the run (trace id, processor, API key, metadata), to make them directly.
         self._fast: tuple[str, Any, str | None, Any] | None = None
+        # With the default provider, while no processor wants span starts and each takes ended
+        # spans in batches (``BatchTraceProcessor``): the run's ended spans, handed over
+        # together at the end of the run (and every few turns).
+        self._buffer: Any = None
         self._owned_trace: Trace | None = None
         self._agent_span: Span[Any] | None = None
         self._task_span: Span[Any] | None = None
@@ -163,12 +187,11 @@ class RunTracing:
         self._provider = provider
         if type(provider) is tracing.default_provider and type(current) is tracing.trace_impl:
             own: Any = current
-            self._fast = (
-                own._trace_id,
-                provider._multi_processor,  # type: ignore[attr-defined]
-                own._tracing_api_key,
-                own.metadata,
-            )
+            multi = provider._multi_processor  # type: ignore[attr-defined]
+            processor = multi
+            if multi._span_end_batches is not None and not multi._span_start:
+                processor = self._buffer = tracing.span_buffer()
+            self._fast = (own._trace_id, processor, own._tracing_api_key, own.metadata)
         self.active = True
         self.include_data = config.trace_include_sensitive_data
         self.task_and_turn_spans = tracing.include_task_and_turn_spans(config.tracing)
@@ -183,6 +206,11 @@ class RunTracing:
             parent = _Tracing.current_span.get()
             if parent is None or type(parent) is _Tracing.span_impl:
                 parent_id = None if parent is None else parent._span_id
+                if self._buffer is not None:  # no processor wants to see the start
+                    started: Span[Any] = _Tracing.started_span(
+                        fast[0], parent_id, fast[1], data, fast[2], fast[3]
+                    )
+                    return started
                 span: Span[Any] = _Tracing.span_impl(
                     fast[0], None, parent_id, fast[1], data, fast[2], fast[3]
                 )
@@ -209,9 +237,32 @@ class RunTracing:
                     "total_tokens": usage[1] + usage[2],
                 }
                 _close(task, error)
+            buffer = self._buffer
+            if buffer is not None:
+                self._hand_over()
+                # Spans of this run that end from now on (a tool left running) go straight on.
+                buffer.forward_to(self._provider._multi_processor.on_span_end)  # type: ignore[union-attr]
         if self._owned_trace is not None:
             self._owned_trace.finish(reset_current=True)
             self._owned_trace = None
+
+    def _hand_over(self) -> None:
+        """Give the spans ended so far to the processors (those now set: each one's batch
+        method, or every processor's ``on_span_end`` if one has changed to want them singly)."""
+        spans = self._buffer.take()
+        if not spans:
+            return
+        multi: Any = self._provider._multi_processor  # type: ignore[union-attr]
+        sinks = multi._span_end_batches
+        if sinks is None:
+            for span in spans:
+                multi.on_span_end(span)
+            return
+        for sink in sinks:
+            try:
+                sink(spans)
+            except Exception as exc:  # as the multi-processor does: logged, never raised
+                _log_sink_failure(sink, exc)
 
     def start_agent(self, agent: Agent[Any], tool_names: list[str]) -> None:
         """End the previous agent's span and start one for ``agent``."""
@@ -238,6 +289,9 @@ class RunTracing:
         """Start the span of one turn (when task and turn spans are recorded)."""
         if self.task_and_turn_spans:
             self.end_turn()
+            buffer = self._buffer
+            if buffer is not None and len(buffer.spans) >= _HAND_OVER_AT:
+                self._hand_over()  # a long run's spans reach the exporter as it goes
             usage = self._usage
             usage[4] = usage[5] = usage[6] = 0
             self._turn_span = self._start(_Tracing.turn(turn, agent_name))

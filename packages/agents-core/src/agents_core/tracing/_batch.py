@@ -10,7 +10,7 @@ from collections import deque
 from typing import Any
 
 from .._base.logging import log
-from ._processor import TracingExporter, TracingProcessor, does_nothing
+from ._processor import TracingExporter, TracingProcessor, batched_by, does_nothing
 from ._spans import Span
 from ._traces import Trace
 
@@ -88,19 +88,38 @@ class BatchTraceProcessor(TracingProcessor):
     def on_span_start(self, span: Span[Any]) -> None:
         """Nothing: spans are queued when they end."""
 
+    @batched_by("_enqueue_spans")
     def on_span_end(self, span: Span[Any]) -> None:
         """Queue the finished span."""
         self._enqueue(span)
+
+    def _enqueue_spans(self, spans: list[Span[Any]]) -> None:
+        """Queue finished spans handed over together (a run's), as ``on_span_end`` would
+        queue them one by one."""
+        if self._pid != _process.pid:
+            self._reset()
+        pending = self._pending
+        room = 0 if self._stopping else self._max_queue_size - len(pending)
+        if room < len(spans):
+            for _ in range(len(spans) - max(room, 0)):
+                self._drop()
+            spans = spans[: max(room, 0)]
+            if not spans:
+                return
+        before = len(pending)
+        pending.extend(spans)
+        if self._thread is None or before < self._trigger_size <= before + len(spans):
+            with self._condition:
+                if self._thread is None:
+                    self._start_thread()
+                self._condition.notify_all()
 
     def _enqueue(self, item: Trace | Span[Any]) -> None:
         if self._pid != _process.pid:
             self._reset()  # in a forked child: the parent's thread and queue are not ours
         pending = self._pending
         if self._stopping or len(pending) >= self._max_queue_size:
-            self.dropped_count += 1
-            dropped = self.dropped_count
-            if dropped & (dropped - 1) == 0:  # log the 1st, 2nd, 4th, 8th, ... drop
-                log().warning("tracing queue full: items dropped", dropped_total=dropped)
+            self._drop()
             return
         # deque.append is atomic: the lock is taken only to start the thread or to wake it.
         pending.append(item)
@@ -109,6 +128,12 @@ class BatchTraceProcessor(TracingProcessor):
                 if self._thread is None:
                     self._start_thread()
                 self._condition.notify_all()
+
+    def _drop(self) -> None:
+        self.dropped_count += 1
+        dropped = self.dropped_count
+        if dropped & (dropped - 1) == 0:  # log the 1st, 2nd, 4th, 8th, ... drop
+            log().warning("tracing queue full: items dropped", dropped_total=dropped)
 
     def _start_thread(self) -> None:
         self._thread = threading.Thread(target=self._run, name="agents-trace-exporter", daemon=True)

@@ -17,13 +17,13 @@ from ._traces import Trace
 __all__ = ("ConsoleSpanExporter", "JSONLinesSpanExporter")
 
 
-def _line(item: Trace | Span[Any]) -> str | None:
+def _line(item: Trace | Span[Any]) -> bytes | None:
     exported = item.export()
     if exported is None:
         return None
     # pydantic-core's serialiser is several times faster than json.dumps on span data; the
     # fallback keeps values of the user's own types from failing the batch.
-    return to_json(exported, fallback=str).decode()
+    return to_json(exported, fallback=str)
 
 
 class ConsoleSpanExporter(TracingExporter):
@@ -62,6 +62,6 @@ class JSONLinesSpanExporter(TracingExporter):
         lines = [line for item in items if (line := _line(item)) is not None]
         if not lines:
             return
-        text = "\n".join(lines) + "\n"
-        with self._lock, self.path.open("a", encoding="utf-8") as file:
-            file.write(text)
+        lines.append(b"")
+        with self._lock, self.path.open("ab") as file:
+            file.write(b"\n".join(lines))

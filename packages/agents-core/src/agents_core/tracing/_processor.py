@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from ._spans import Span
     from ._traces import Trace
 
-__all__ = ("TracingExporter", "TracingProcessor", "does_nothing", "is_no_op")
+__all__ = ("TracingExporter", "TracingProcessor", "batched_by", "does_nothing", "is_no_op")
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -25,6 +25,25 @@ def does_nothing(hook: _F) -> _F:
 def is_no_op(processor: object, hook: str) -> bool:
     """Whether ``processor``'s ``hook`` is marked with ``does_nothing``."""
     return getattr(getattr(type(processor), hook, None), "__agents_no_op__", False) is True
+
+
+def batched_by(method: str) -> Callable[[_F], _F]:
+    """Mark an ``on_span_end`` hook whose effect on a list of spans is that of the processor's
+    ``method`` called once with the list, so a run may hand its spans over together (an
+    override in a subclass loses the mark)."""
+
+    def mark(hook: _F) -> _F:
+        hook.__agents_batched_by__ = method  # type: ignore[attr-defined]
+        return hook
+
+    return mark
+
+
+def span_batch_sink(processor: object) -> Callable[[list[Any]], None] | None:
+    """The method taking a list of ended spans at once, if ``processor``'s ``on_span_end`` is
+    marked with ``batched_by``."""
+    name = getattr(getattr(type(processor), "on_span_end", None), "__agents_batched_by__", None)
+    return getattr(processor, name) if isinstance(name, str) else None
 
 
 class TracingProcessor(abc.ABC):

@@ -19,7 +19,7 @@ from typing import Any
 from .._base.logging import log
 from ._config import TracingConfig
 from ._ids import new_group_id, new_span_id, new_trace_id, now_iso
-from ._processor import TracingProcessor, is_no_op
+from ._processor import TracingProcessor, is_no_op, span_batch_sink
 from ._scope import current_span, current_trace
 from ._spans import NoOpSpan, Span, SpanImpl, TSpanData
 from ._traces import NoOpTrace, Trace, TraceImpl
@@ -73,8 +73,15 @@ class SynchronousMultiTracingProcessor(TracingProcessor):
             bound("on_span_start"),
             bound("on_span_end"),
         )
+        ending = [p for p in processors if not is_no_op(p, "on_span_end")]
+        sinks = tuple(sink for p in ending if (sink := span_batch_sink(p)) is not None)
         self._all = tuple(processors)
         self._trace_start, self._trace_end, self._span_start, self._span_end = hooks
+        # When every processor that sees spans end takes them in batches: those methods, so a
+        # run can hand over its spans together (see ``agents_core._run.run_tracing``).
+        self._span_end_batches: tuple[Callable[[list[Any]], None], ...] | None = (
+            sinks if len(sinks) == len(ending) else None
+        )
 
     def add_tracing_processor(self, tracing_processor: TracingProcessor) -> None:
         """Add a processor after the others."""

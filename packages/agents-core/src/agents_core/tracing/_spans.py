@@ -23,7 +23,7 @@ from ._span_data import SpanData
 if TYPE_CHECKING:
     from ._processor import TracingProcessor
 
-__all__ = ("NoOpSpan", "Span", "SpanError", "SpanImpl", "TSpanData")
+__all__ = ("NoOpSpan", "Span", "SpanBuffer", "SpanError", "SpanImpl", "TSpanData", "started_span")
 
 TSpanData = TypeVar("TSpanData", bound=SpanData)
 
@@ -354,3 +354,48 @@ class SpanImpl(Span[TSpanData]):
 
     def __repr__(self) -> str:
         return f"<Span {self._span_id} {self._span_data.type} parent={self._parent_id}>"
+
+
+class SpanBuffer:
+    """Stands in for the processor of a run's spans: ``on_span_end`` collects them, to be
+    handed to the processors together (``take``). ``forward_to`` sends later ones straight on.
+
+    Used only while no processor wants to see spans start.
+    """
+
+    __slots__ = ("on_span_end", "spans")
+
+    def __init__(self) -> None:
+        self.spans: list[Span[Any]] = []
+        self.on_span_end: Any = self.spans.append
+
+    def on_span_start(self, span: Span[Any]) -> None:
+        """Nothing (no processor wants it)."""
+
+    def take(self) -> list[Span[Any]]:
+        """The spans collected so far, and an empty buffer."""
+        spans = self.spans[:]
+        self.spans.clear()
+        return spans
+
+    def forward_to(self, hook: Any) -> None:
+        """From now on, give each span that ends to ``hook``."""
+        self.on_span_end = hook
+
+
+def started_span(
+    trace_id: str,
+    parent_id: str | None,
+    processor: Any,
+    span_data: TSpanData,
+    tracing_api_key: str | None,
+    trace_metadata: dict[str, Any] | None,
+) -> SpanImpl[TSpanData]:
+    """A span started now and made current, without telling the processor it started (for
+    processors that ignore span starts)."""
+    span = SpanImpl(
+        trace_id, None, parent_id, processor, span_data, tracing_api_key, trace_metadata
+    )
+    span._started_ns = time.time_ns()
+    span._prev_span_token = current_span.set(span)
+    return span

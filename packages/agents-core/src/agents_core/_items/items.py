@@ -541,3 +541,14 @@ def stringify_tool_output(output: Any) -> str:
         except (TypeError, ValueError):
             return str(output)
     return str(output)
+
+
+def completed_model_response(response: Any) -> ModelResponse:
+    """The ``ModelResponse`` of a streamed reply, from its ``response.completed`` event's
+    response (its output, usage and id)."""
+    usage = response.usage.to_usage() if response.usage is not None else None
+    return ModelResponse(
+        output=list(response.output),
+        usage=usage if usage is not None else Usage(requests=1),
+        response_id=response.id,
+    )

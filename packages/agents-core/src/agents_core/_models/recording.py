@@ -26,8 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .._base.usage import Usage
-from .._items.items import ModelResponse, TResponseInputItem
+from .._items.items import ModelResponse, TResponseInputItem, completed_model_response
 from ..exceptions import UserError
 from .interface import Model, ModelTracing
 
@@ -290,13 +289,7 @@ class RecordingModel(Model):
 
 
 def _completed_response(event: Any) -> ModelResponse:
-    response = event.response
-    usage = response.usage.to_usage() if response.usage is not None else None
-    return ModelResponse(
-        output=list(response.output),
-        usage=usage if usage is not None else Usage(requests=1),
-        response_id=response.id,
-    )
+    return completed_model_response(event.response)
 
 
 # --------------------------------------------------------------------------------------------

@@ -77,27 +77,24 @@ class EventChannel:
         before the next."""
         if self.detached:
             return False
-        events = self._events
-        events.append(event)
-        reader = self._reader
-        if reader is not None:
-            self._reader = None
-            if not reader.done():
-                reader.set_result(None)
-        return self.reading and len(events) + self._in_hand >= READ_AHEAD
+        self._events.append(event)
+        return self._handed_on()
 
     def put_all(self, items: list[Any]) -> bool:
         """``put`` for a batch of stream items, in order."""
         if self.detached:
             return False
-        events = self._events
-        events.extend(items)
+        self._events.extend(items)
+        return self._handed_on()
+
+    def _handed_on(self) -> bool:
+        """Wake the waiting reader; True when the reader is that far behind that the run waits."""
         reader = self._reader
         if reader is not None:
             self._reader = None
             if not reader.done():
                 reader.set_result(None)
-        return self.reading and len(events) + self._in_hand >= READ_AHEAD
+        return self.reading and len(self._events) + self._in_hand >= READ_AHEAD
 
     def begin_stream(self, decode: Decode | None) -> None:
         """A new model stream starts, whose items ``decode`` turns into events (None: its

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 from .._base.logging import log
 from .._base.model_settings import ModelSettings
 from .._base.output_schema import AgentOutputSchemaBase, output_schema_for
-from .._base.usage import Usage
 from .._items.items import (
     HandoffCallItem,
     ItemHelpers,
@@ -26,6 +25,7 @@ from .._items.items import (
     ToolCallItem,
     ToolCallOutputItem,
     TResponseInputItem,
+    completed_model_response,
 )
 from .._items.stream_events import RunItemStreamEvent
 from .._items.stream_types import ResponseEventStream
@@ -397,13 +397,7 @@ async def _stream_model(
             "The model's stream ended before its 'response.completed' event; the response is "
             "incomplete and was not used."
         )
-    response = completed.response
-    usage = response.usage.to_usage() if response.usage is not None else None
-    return ModelResponse(
-        output=list(response.output),
-        usage=usage if usage is not None else Usage(requests=1),
-        response_id=response.id,
-    )
+    return completed_model_response(completed.response)
 
 
 async def _unknown_tool(

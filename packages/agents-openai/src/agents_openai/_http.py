@@ -274,16 +274,7 @@ class OpenAIClient:
 
         Failures before the stream starts are retried; once it has started, nothing is.
         """
-        response: httpx2.Response | None = None
-        request: httpx2.Request | None = None
-        for retry in self._retries():
-            request = self._request("POST", path, body, query, headers)
-            try:
-                response = await self._send_once(request)
-                break
-            except APIError as error:
-                await retry.wait_or_raise(error)
-        assert response is not None and request is not None
+        request, response = await self._open_post(path, body, query, headers)
         try:
             yield EventStream(request, response)
         finally:
@@ -351,21 +342,29 @@ class OpenAIClient:
 
         Failures before the body starts are retried; once it has started, nothing is.
         """
-        response: httpx2.Response | None = None
-        request: httpx2.Request | None = None
-        for retry in self._retries():
-            request = self._request("POST", path, body, query, headers)
-            try:
-                response = await self._send_once(request)
-                break
-            except APIError as error:
-                await retry.wait_or_raise(error)
-        assert response is not None and request is not None
+        request, response = await self._open_post(path, body, query, headers)
         try:
             yield ByteStream(request, response)
         finally:
             with contextlib.suppress(httpx2.HTTPError):
                 await response.aclose()
+
+    async def _open_post(
+        self,
+        path: str,
+        body: Any,
+        query: Mapping[str, Any] | None,
+        headers: Mapping[str, str] | None,
+    ) -> tuple[httpx2.Request, httpx2.Response]:
+        """POST and return once the response's headers arrive, retrying failures as the policy
+        allows (the body is left to read)."""
+        for retry in self._retries():
+            request = self._request("POST", path, body, query, headers)
+            try:
+                return request, await self._send_once(request)
+            except APIError as error:
+                await retry.wait_or_raise(error)
+        raise AssertionError("unreachable")  # pragma: no cover - _retries raises at the end
 
     async def _send_once(self, request: httpx2.Request) -> httpx2.Response:
         """One attempt: the response once its headers arrive, or a translated error."""

@@ -193,29 +193,25 @@ NO_OP_TRACE = NoOpTrace()
 """A shared no-op trace."""
 
 
-class TraceImpl(_ScopedTrace):
-    """A recorded trace: ``processor`` sees it start and end."""
+class _NamedTrace(_ScopedTrace):
+    """What a real trace holds and exports: its id, workflow name, group, metadata and key."""
 
-    __slots__ = ("_name", "_processor", "_state", "_trace_id", "_tracing_api_key", "group_id",
-                 "metadata")  # fmt: skip
+    __slots__ = ("_name", "_trace_id", "_tracing_api_key", "group_id", "metadata")
 
     def __init__(
         self,
         name: str,
-        trace_id: str | None,
+        trace_id: str,
         group_id: str | None,
         metadata: dict[str, Any] | None,
-        processor: TracingProcessor,
-        tracing_api_key: str | None = None,
+        tracing_api_key: str | None,
     ) -> None:
         super().__init__()
         self._name = name
-        self._trace_id = trace_id or new_trace_id()
+        self._trace_id = trace_id
         self._tracing_api_key = tracing_api_key
         self.group_id = group_id  # type: ignore[misc]
         self.metadata = metadata  # type: ignore[misc]
-        self._processor = processor
-        self._state = 0  # 0 new, 1 started, 2 finished
 
     @property
     def trace_id(self) -> str:
@@ -231,6 +227,38 @@ class TraceImpl(_ScopedTrace):
     def tracing_api_key(self) -> str | None:
         """The API key the trace is exported with, if one was given."""
         return self._tracing_api_key
+
+    def export(self) -> dict[str, Any]:
+        """Id, workflow name, group id and metadata."""
+        return {
+            "object": "trace",
+            "id": self._trace_id,
+            "workflow_name": self._name,
+            "group_id": self.group_id,
+            "metadata": self.metadata,
+        }
+
+    def __repr__(self) -> str:
+        return f"<Trace {self._trace_id} {self._name!r}>"
+
+
+class TraceImpl(_NamedTrace):
+    """A recorded trace: ``processor`` sees it start and end."""
+
+    __slots__ = ("_processor", "_state")
+
+    def __init__(
+        self,
+        name: str,
+        trace_id: str | None,
+        group_id: str | None,
+        metadata: dict[str, Any] | None,
+        processor: TracingProcessor,
+        tracing_api_key: str | None = None,
+    ) -> None:
+        super().__init__(name, trace_id or new_trace_id(), group_id, metadata, tracing_api_key)
+        self._processor = processor
+        self._state = 0  # 0 new, 1 started, 2 finished
 
     def start(self, mark_as_current: bool = False) -> None:
         """Start the trace (once) and tell the processor."""
@@ -251,24 +279,11 @@ class TraceImpl(_ScopedTrace):
         if reset_current:
             self._restore()
 
-    def export(self) -> dict[str, Any]:
-        """Id, workflow name, group id and metadata."""
-        return {
-            "object": "trace",
-            "id": self._trace_id,
-            "workflow_name": self._name,
-            "group_id": self.group_id,
-            "metadata": self.metadata,
-        }
 
-    def __repr__(self) -> str:
-        return f"<Trace {self._trace_id} {self._name!r}>"
-
-
-class ReattachedTrace(_ScopedTrace):
+class ReattachedTrace(_NamedTrace):
     """A trace rebuilt from a saved run: current again, without reporting its start twice."""
 
-    __slots__ = ("_name", "_started", "_trace_id", "_tracing_api_key", "group_id", "metadata")
+    __slots__ = ("_started",)
 
     def __init__(
         self,
@@ -279,28 +294,8 @@ class ReattachedTrace(_ScopedTrace):
         metadata: dict[str, Any] | None,
         tracing_api_key: str | None,
     ) -> None:
-        super().__init__()
-        self._name = name
-        self._trace_id = trace_id
-        self._tracing_api_key = tracing_api_key
-        self.group_id = group_id  # type: ignore[misc]
-        self.metadata = metadata  # type: ignore[misc]
+        super().__init__(name, trace_id, group_id, metadata, tracing_api_key)
         self._started = False
-
-    @property
-    def trace_id(self) -> str:
-        """The trace's id."""
-        return self._trace_id
-
-    @property
-    def name(self) -> str:
-        """The workflow's name."""
-        return self._name
-
-    @property
-    def tracing_api_key(self) -> str | None:
-        """The API key the trace is exported with, if one was given."""
-        return self._tracing_api_key
 
     def start(self, mark_as_current: bool = False) -> None:
         """Make the trace current again (processors are not told: it started before)."""
@@ -315,16 +310,6 @@ class ReattachedTrace(_ScopedTrace):
         """Restore the previous trace (processors are not told)."""
         if self._started and reset_current:
             self._restore()
-
-    def export(self) -> dict[str, Any]:
-        """Id, workflow name, group id and metadata."""
-        return {
-            "object": "trace",
-            "id": self._trace_id,
-            "workflow_name": self._name,
-            "group_id": self.group_id,
-            "metadata": self.metadata,
-        }
 
 
 def hash_tracing_api_key(tracing_api_key: str | None) -> str | None:

@@ -42,10 +42,10 @@ _redis_exceptions = require("redis.exceptions", feature="RedisSession", extra="r
 
 __all__ = ("RedisSession",)
 
-# KEYS: the session hash, the messages list, the legacy counter. ARGV: the session id, the TTL
-# in milliseconds ("" for none), then the items. Key types are checked before any write, so a
-# script either fails untouched or runs to the end.
-_APPEND = """
+# The start of each script writing a session's keys (the session hash, the messages list, the
+# legacy counter): their types are checked before any write, so a script either fails untouched
+# or runs to the end.
+_CHECK_KINDS = """
 local kinds = {'hash', 'list', 'string'}
 for index = 1, 3 do
     local kind = redis.call('TYPE', KEYS[index])['ok']
@@ -53,6 +53,12 @@ for index = 1, 3 do
         return redis.error_reply('WRONGTYPE session key ' .. KEYS[index] .. ' holds a ' .. kind)
     end
 end
+"""
+
+# KEYS: as above. ARGV: the session id, the TTL in milliseconds ("" for none), then the items.
+_APPEND = (
+    _CHECK_KINDS
+    + """
 local now = redis.call('TIME')[1]
 redis.call('HSET', KEYS[1], 'session_id', ARGV[1])
 redis.call('HSETNX', KEYS[1], 'created_at', now)
@@ -67,19 +73,16 @@ if ARGV[2] ~= '' then
 end
 return #ARGV - 2
 """
+)
 
 # KEYS as above. Deletes the session's keys, unless one of them holds another kind of value
 # (a key name shared with something that is not this session).
-_CLEAR = """
-local kinds = {'hash', 'list', 'string'}
-for index = 1, 3 do
-    local kind = redis.call('TYPE', KEYS[index])['ok']
-    if kind ~= 'none' and kind ~= kinds[index] then
-        return redis.error_reply('WRONGTYPE session key ' .. KEYS[index] .. ' holds a ' .. kind)
-    end
-end
+_CLEAR = (
+    _CHECK_KINDS
+    + """
 return redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
 """
+)
 
 # The largest TTL Redis accepts in milliseconds, less a margin for the current time.
 _MAX_TTL_SECONDS = (2**63 - 1) // 1000 - 2**42

@@ -155,7 +155,7 @@ class _ProfiledModel(Model):
             prompt=prompt,
         )
 
-    async def stream_response(
+    def stream_response(
         self,
         system_instructions: str | None,
         input: str | list[TResponseInputItem],
@@ -173,7 +173,7 @@ class _ProfiledModel(Model):
         settings, tools, schema, handoffs = self._arguments(
             model_settings, tools, output_schema, handoffs
         )
-        async for event in self.inner.stream_response(
+        return self.inner.stream_response(
             system_instructions,
             input,
             settings,
@@ -184,8 +184,7 @@ class _ProfiledModel(Model):
             previous_response_id=previous_response_id,
             conversation_id=conversation_id,
             prompt=prompt,
-        ):
-            yield event
+        )
 
 
 class OpenAICompatibleProvider(ModelProvider):

@@ -165,7 +165,7 @@ class LitellmModel(Model):
             prompt=prompt,
         )
 
-    async def stream_response(
+    def stream_response(
         self,
         system_instructions: str | None,
         input: str | list[TResponseInputItem],
@@ -179,7 +179,7 @@ class LitellmModel(Model):
         prompt: Any | None = None,
     ) -> AsyncIterator[TResponseStreamEvent]:
         """Stream the model's reply through LiteLLM as Responses stream events."""
-        async for event in self._chat.stream_response(
+        return self._chat.stream_response(
             system_instructions,
             input,
             model_settings,
@@ -190,8 +190,7 @@ class LitellmModel(Model):
             previous_response_id=previous_response_id,
             conversation_id=conversation_id,
             prompt=prompt,
-        ):
-            yield event
+        )
 
     async def close(self) -> None:
         """Release the model's HTTP client (LiteLLM keeps its own connections)."""

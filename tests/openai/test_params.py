@@ -200,3 +200,19 @@ async def test_a_value_that_is_not_json_is_refused_before_sending(
     with pytest.raises(UserError, match="object cannot be sent to the API as JSON"):
         await Runner.run(Agent(name="x", model=model, model_settings=settings), "Go.")
     assert server.requests == []
+
+
+async def test_bodies_are_utf8_json_and_models_inside_them_leave_out_unset_fields(
+    server: FakeOpenAIServer, model: Model, api: str
+) -> None:
+    # A pydantic model among the parameters is sent with its set fields only.
+    settings = ModelSettings(extra_body={"opaque_option": ApproximateLocation(city="Zürich")})
+    server.add("Grüezi.")
+    await Runner.run(Agent(name="e", model=model, model_settings=settings), "Grüß dich ✓")
+    request = server.model_requests()[0]
+    assert "Grüß dich ✓".encode() in request.body  # UTF-8, not \u escapes
+    assert request.headers["content-type"] == "application/json"
+    body = request.json
+    assert body["opaque_option"] == {"type": "approximate", "city": "Zürich"}
+    sent = body["input"] if api == "responses" else body["messages"]
+    assert sent[-1]["content"] == "Grüß dich ✓"

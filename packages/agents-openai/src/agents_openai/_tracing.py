@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 import random
 import threading
+from collections.abc import Mapping
 from typing import Any
 
-import httpx2
 from pydantic_core import to_json
 
 from agents_core.logger import log
@@ -22,6 +22,8 @@ from agents_core.tracing import (
     TracingExporter,
     add_trace_processor,
 )
+
+from ._ingest import IngestClient, IngestError
 
 __all__ = (
     "BackendSpanExporter",
@@ -37,10 +39,10 @@ _INGEST_ENDPOINT = "https://api.openai.com/v1/traces/ingest"
 _RETRYABLE_CLIENT_STATUSES = frozenset({408, 409, 429})
 
 
-def _retry_after(response: httpx2.Response) -> float | None:
+def _retry_after(headers: Mapping[str, str]) -> float | None:
     """The server's requested wait, from ``retry-after-ms`` or ``retry-after`` (seconds)."""
     for header, scale in (("retry-after-ms", 0.001), ("retry-after", 1.0)):
-        value = response.headers.get(header)
+        value = headers.get(header)
         if value is None:
             continue
         try:
@@ -84,9 +86,20 @@ class OpenAITracingExporter(TracingExporter):
         self.max_retries = max_retries
         self.base_delay = base_delay
         self.max_delay = max_delay
-        self._client = httpx2.Client(timeout=httpx2.Timeout(timeout, connect=5.0))
+        self._timeout = timeout
+        self._client: IngestClient | None = None
         self._shutdown = threading.Event()
         self._warned_no_key = False
+
+    @property
+    def endpoint(self) -> str:
+        """The URL batches are POSTed to."""
+        return self._endpoint
+
+    @endpoint.setter
+    def endpoint(self, endpoint: str) -> None:
+        self._endpoint = endpoint
+        self.close()  # the next batch connects to the new endpoint
 
     def set_api_key(self, api_key: str) -> None:
         """Use this key from now on (for items without a key of their own)."""
@@ -145,21 +158,20 @@ class OpenAITracingExporter(TracingExporter):
         for attempt in range(1, max(1, self.max_retries) + 1):
             wait: float | None = None
             try:
-                response = self._client.post(
-                    self.endpoint, content=body, headers=self._headers(key)
-                )
-            except httpx2.HTTPError as exc:
-                log().warning("trace export request failed", error=type(exc).__name__)
+                if self._client is None:
+                    self._client = IngestClient(self._endpoint, self._timeout)
+                status, headers = self._client.post(body, self._headers(key))
+            except (IngestError, ValueError) as exc:
+                log().warning("trace export request failed", error=str(exc))
             else:
-                status = response.status_code
                 if status < 300:
                     return
-                should_retry = response.headers.get("x-should-retry", "").strip().lower()
+                should_retry = (headers.get("x-should-retry") or "").strip().lower()
                 retryable = status >= 500 or status in _RETRYABLE_CLIENT_STATUSES
                 if not retryable or should_retry == "false":
                     log().error("trace export failed", status=status, items=count)
                     return
-                wait = _retry_after(response)
+                wait = _retry_after(headers)
             if attempt >= self.max_retries:
                 log().error("trace export failed: retries exhausted", items=count)
                 return
@@ -172,8 +184,10 @@ class OpenAITracingExporter(TracingExporter):
             delay = min(delay * 2, self.max_delay)
 
     def close(self) -> None:
-        """Close the HTTP connection pool."""
-        self._client.close()
+        """Close the HTTP connection (a later batch opens a new one)."""
+        client, self._client = getattr(self, "_client", None), None
+        if client is not None:
+            client.close()
 
     def _request_shutdown(self) -> None:
         """Stop waiting between retries (the process is exiting)."""

@@ -344,9 +344,14 @@ async def test_a_long_run_hands_its_spans_over_as_it_goes() -> None:
     finally:
         set_trace_processors([])
         batched.processor.shutdown()
-    # The trace at once; then the spans of past turns, a batch every few turns, not at the end.
-    assert seen_during_run[0] == 1
-    assert 1 < seen_during_run[-1] < total
+    # Nothing at first: the trace goes with the first spans handed over, then the spans of past
+    # turns follow a batch every few turns, not all at the end.
+    assert seen_during_run[0] == 0
+    handed_over = [n for n in seen_during_run if n]
+    assert handed_over and handed_over[0] > 1
+    assert handed_over[-1] < total
+    first = batched.exporter.items[0].export()
+    assert first is not None and first["object"] == "trace"
     assert total == 1 + 1 + 13 + 12  # task, agent, a span per turn and per tool call
 
 
@@ -371,6 +376,37 @@ async def test_processors_changed_during_a_run_get_its_spans() -> None:
     # sees even the first turn's spans, which ended before it was added.
     assert sorted(kind_of(s) for s in spans) == ["agent", "function", "task", "turn", "turn"]
     assert sorted(kind_of(s) for s in late.spans) == sorted(kind_of(s) for s in spans)
+
+
+async def test_a_run_s_trace_reaches_a_processor_added_mid_run_before_its_spans() -> None:
+    """A run whose processors all take traces with spans hands its trace over with the first
+    spans; a processor added meanwhile that wants each start singly still gets the trace's
+    start first."""
+    batched = BatchedCollector()
+    events: list[str] = []
+
+    class Ordered(Collector):
+        def on_trace_start(self, trace: Trace) -> None:
+            events.append("trace")
+
+        def on_span_end(self, span: Span[Any]) -> None:
+            events.append("span")
+
+    @function_tool
+    def switch() -> str:
+        set_trace_processors([batched.processor, Ordered()])
+        return "switched"
+
+    set_trace_processors([batched.processor])
+    try:
+        model = ScriptedModel([function_call("switch", {}, call_id="s"), "done"])
+        await Runner.run(Agent(name="a", model=model, tools=[switch]), "go")
+        traces = batched.traces
+    finally:
+        set_trace_processors([])
+        batched.processor.shutdown()
+    assert events == ["trace"] + ["span"] * 5
+    assert len(traces) == 1 and isinstance(batched.exporter.items[0], Trace)
 
 
 async def test_a_full_queue_drops_what_a_run_hands_over_beyond_it() -> None:

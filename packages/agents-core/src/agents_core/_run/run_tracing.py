@@ -40,6 +40,7 @@ class _Tracing:
 
     loaded = False
     current_span: Any
+    current_trace: Any
     span_impl: Any
     span_buffer: Any
     started_span: Any
@@ -64,6 +65,7 @@ class _Tracing:
             from ..tracing import _scope, _spans, config, span_data, spans, traces
 
             cls.current_span = _scope.current_span
+            cls.current_trace = _scope.current_trace
             cls.span_impl = spans.SpanImpl
             cls.span_buffer = _spans.SpanBuffer
             cls.started_span = _spans.started_span
@@ -125,6 +127,7 @@ class RunTracing:
         "_provider",
         "_task_span",
         "_turn_span",
+        "_unannounced",
         "_usage",
         "active",
         "include_data",
@@ -144,6 +147,9 @@ class RunTracing:
         # together at the end of the run (and every few turns).
         self._buffer: Any = None
         self._owned_trace: Trace | None = None
+        # The run's own trace while its start is still to be handed to the processors, with
+        # the first spans (when each takes a trace like its spans, in batches).
+        self._unannounced: Trace | None = None
         self._agent_span: Span[Any] | None = None
         self._task_span: Span[Any] | None = None
         self._turn_span: Span[Any] | None = None
@@ -154,24 +160,39 @@ class RunTracing:
         """Open a trace for the run if none is current (and tracing is on)."""
         tracing = _Tracing.load()
         provider: TraceProvider = tracing.get_trace_provider()
-        current = provider.get_current_trace()
+        default = type(provider) is tracing.default_provider
+        current = tracing.current_trace.get() if default else provider.get_current_trace()
         if config.tracing_disabled:
             if current is not None:  # hide the caller's trace from everything the run does
                 self._owned_trace = tracing.no_op_trace()
                 self._owned_trace.start(mark_as_current=True)
             return
-        if type(provider) is tracing.default_provider and not provider.is_recording():  # type: ignore[attr-defined]
+        if default and not provider.is_recording():  # type: ignore[attr-defined]
             return  # the default: no processor, nothing to record
         if current is None:
-            if type(provider) is tracing.default_provider:  # what its create_trace would make
-                current = tracing.trace_impl(
+            if default:  # what its create_trace would make
+                multi = provider._multi_processor  # type: ignore[attr-defined]
+                own = tracing.trace_impl(
                     config.workflow_name,
                     config.trace_id,
                     config.group_id,
                     config.trace_metadata,
-                    provider._multi_processor,  # type: ignore[attr-defined]
+                    multi,
                     config.tracing.get("api_key") if config.tracing else None,
                 )
+                self._owned_trace = own
+                if multi._trace_rides_with_spans:
+                    # Every processor takes the trace with the spans: the run hands it over
+                    # with them, in one call per processor.
+                    own.start_unannounced()
+                    self._provider = provider
+                    self._buffer = tracing.span_buffer()
+                    self._buffer.spans.append(own)
+                    self._unannounced = own
+                    self._fast = (own._trace_id, self._buffer, own._tracing_api_key, own.metadata)
+                    self._activate(config, tracing)
+                    return
+                current = own
             else:
                 current = provider.create_trace(
                     config.workflow_name,
@@ -180,18 +201,21 @@ class RunTracing:
                     metadata=config.trace_metadata,
                     tracing=config.tracing,
                 )
+                self._owned_trace = current
             current.start(mark_as_current=True)
-            self._owned_trace = current
         if isinstance(current, tracing.no_op_trace) or current.trace_id == "no-op":
             return
         self._provider = provider
-        if type(provider) is tracing.default_provider and type(current) is tracing.trace_impl:
-            own: Any = current
+        if default and type(current) is tracing.trace_impl:
+            trace: Any = current
             multi = provider._multi_processor  # type: ignore[attr-defined]
             processor = multi
             if multi._span_end_batches is not None and not multi._span_start:
                 processor = self._buffer = tracing.span_buffer()
-            self._fast = (own._trace_id, processor, own._tracing_api_key, own.metadata)
+            self._fast = (trace._trace_id, processor, trace._tracing_api_key, trace.metadata)
+        self._activate(config, tracing)
+
+    def _activate(self, config: RunConfig, tracing: type[_Tracing]) -> None:
         self.active = True
         self.include_data = config.trace_include_sensitive_data
         self.task_and_turn_spans = tracing.include_task_and_turn_spans(config.tracing)
@@ -205,14 +229,17 @@ class RunTracing:
         if fast is not None:
             parent = _Tracing.current_span.get()
             if parent is None or type(parent) is _Tracing.span_impl:
-                parent_id = None if parent is None else parent._span_id
                 if self._buffer is not None:  # no processor wants to see the start
-                    started: Span[Any] = _Tracing.started_span(
-                        fast[0], parent_id, fast[1], data, fast[2], fast[3]
-                    )
+                    started: Span[Any] = _Tracing.started_span(fast, parent, data)
                     return started
                 span: Span[Any] = _Tracing.span_impl(
-                    fast[0], None, parent_id, fast[1], data, fast[2], fast[3]
+                    fast[0],
+                    None,
+                    None if parent is None else parent._span_id,
+                    fast[1],
+                    data,
+                    fast[2],
+                    fast[3],
                 )
                 span.start(mark_as_current=True)
                 return span
@@ -247,12 +274,20 @@ class RunTracing:
             self._owned_trace = None
 
     def _hand_over(self) -> None:
-        """Give the spans ended so far to the processors (those now set: each one's batch
-        method, or every processor's ``on_span_end`` if one has changed to want them singly)."""
+        """Give the spans ended so far (led by the run's trace, the first time, if its start
+        was not announced) to the processors: those now set, each one's batch method, or
+        every processor's ``on_trace_start`` and ``on_span_end`` if one has changed to want
+        them singly."""
         spans = self._buffer.take()
         if not spans:
             return
         multi: Any = self._provider._multi_processor  # type: ignore[union-attr]
+        trace, self._unannounced = self._unannounced, None
+        if trace is not None and not multi._trace_rides_with_spans:
+            del spans[0]
+            multi.on_trace_start(trace)
+            if not spans:
+                return
         sinks = multi._span_end_batches
         if sinks is None:
             for span in spans:

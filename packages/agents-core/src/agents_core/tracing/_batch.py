@@ -76,6 +76,7 @@ class BatchTraceProcessor(TracingProcessor):
 
     # --- hooks: called by the traced code, must never block ----------------------------------
 
+    @batched_by("_enqueue_spans")
     def on_trace_start(self, trace: Trace) -> None:
         """Queue the trace."""
         self._enqueue(trace)
@@ -93,9 +94,9 @@ class BatchTraceProcessor(TracingProcessor):
         """Queue the finished span."""
         self._enqueue(span)
 
-    def _enqueue_spans(self, spans: list[Span[Any]]) -> None:
-        """Queue finished spans handed over together (a run's), as ``on_span_end`` would
-        queue them one by one."""
+    def _enqueue_spans(self, spans: list[Any]) -> None:
+        """Queue finished spans handed over together (a run's, led by its trace when the run
+        started it), as ``on_trace_start`` and ``on_span_end`` would queue them one by one."""
         if self._pid != _process.pid:
             self._reset()
         pending = self._pending

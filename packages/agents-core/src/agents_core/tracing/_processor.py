@@ -28,9 +28,9 @@ def is_no_op(processor: object, hook: str) -> bool:
 
 
 def batched_by(method: str) -> Callable[[_F], _F]:
-    """Mark an ``on_span_end`` hook whose effect on a list of spans is that of the processor's
-    ``method`` called once with the list, so a run may hand its spans over together (an
-    override in a subclass loses the mark)."""
+    """Mark an ``on_span_end`` (or ``on_trace_start``) hook whose effect on a list of spans (or
+    traces) is that of the processor's ``method`` called once with the list, so a run may hand
+    its trace and spans over together (an override in a subclass loses the mark)."""
 
     def mark(hook: _F) -> _F:
         hook.__agents_batched_by__ = method  # type: ignore[attr-defined]
@@ -39,10 +39,12 @@ def batched_by(method: str) -> Callable[[_F], _F]:
     return mark
 
 
-def span_batch_sink(processor: object) -> Callable[[list[Any]], None] | None:
-    """The method taking a list of ended spans at once, if ``processor``'s ``on_span_end`` is
-    marked with ``batched_by``."""
-    name = getattr(getattr(type(processor), "on_span_end", None), "__agents_batched_by__", None)
+def span_batch_sink(
+    processor: object, hook: str = "on_span_end"
+) -> Callable[[list[Any]], None] | None:
+    """The method taking a list of ended spans (or started traces) at once, if
+    ``processor``'s ``hook`` is marked with ``batched_by``."""
+    name = getattr(getattr(type(processor), hook, None), "__agents_batched_by__", None)
     return getattr(processor, name) if isinstance(name, str) else None
 
 

@@ -138,7 +138,8 @@ class _ScopedTrace(Trace):
 
     def _make_current(self) -> None:
         self._prev_context_token = current_trace.set(self)
-        self._prev_span_token = current_span.set(None)  # a new trace starts a new tree
+        if current_span.get() is not None:
+            self._prev_span_token = current_span.set(None)  # a new trace starts a new tree
 
     def _restore(self) -> None:
         span_token, trace_token = self._prev_span_token, self._prev_context_token
@@ -256,7 +257,13 @@ class TraceImpl(_NamedTrace):
         processor: TracingProcessor,
         tracing_api_key: str | None = None,
     ) -> None:
-        super().__init__(name, trace_id or new_trace_id(), group_id, metadata, tracing_api_key)
+        # What _NamedTrace.__init__ and _ScopedTrace.__init__ set, set here (one per run).
+        self._prev_context_token = self._prev_span_token = None
+        self._name = name
+        self._trace_id = trace_id or new_trace_id()
+        self._tracing_api_key = tracing_api_key
+        self.group_id = group_id  # type: ignore[misc]
+        self.metadata = metadata  # type: ignore[misc]
         self._processor = processor
         self._state = 0  # 0 new, 1 started, 2 finished
 
@@ -269,6 +276,15 @@ class TraceImpl(_NamedTrace):
         _mark_started(self._trace_id)
         if mark_as_current:
             self._make_current()
+
+    def start_unannounced(self) -> None:
+        """Start the trace and make it current without telling the processor, for a caller
+        that hands it over itself (a run, with its spans)."""
+        if self._state:
+            return
+        self._state = 1
+        _mark_started(self._trace_id)
+        self._make_current()
 
     def finish(self, reset_current: bool = False) -> None:
         """Finish the trace (once) and tell the processor."""

@@ -299,8 +299,8 @@ class RunTracing:
             except Exception as exc:  # as the multi-processor does: logged, never raised
                 _log_sink_failure(sink, exc)
 
-    def start_agent(self, agent: Agent[Any], tool_names: list[str]) -> None:
-        """End the previous agent's span and start one for ``agent``."""
+    def start_agent(self, agent: Agent[Any]) -> None:
+        """End the previous agent's span and start one for ``agent`` (its tools' names)."""
         if not self.active:
             return
         self.end_turn()
@@ -310,7 +310,7 @@ class RunTracing:
             _Tracing.agent(
                 agent.name,
                 [_target_name(target) for target in agent.handoffs],
-                tool_names,
+                [tool.name for tool in agent.tools],
                 getattr(output_type, "__name__", None) if output_type else "str",
             )
         )

@@ -69,7 +69,7 @@ _INTERRUPTED = _Interrupted()
 
 async def _start(run: RunInProgress, agent: Agent[Any]) -> None:
     if run.tracing.active:
-        run.tracing.start_agent(agent, [tool.name for tool in agent.tools])
+        run.tracing.start_agent(agent)
     if run.streamed is not None:
         run.streamed.current_agent = agent
         run.streamed._emit(AgentUpdatedStreamEvent(new_agent=agent))
@@ -113,7 +113,7 @@ async def _run_loop(run: RunInProgress) -> Any:
     agent = run.agent
     if run.resuming:
         if run.tracing.active:
-            run.tracing.start_agent(agent, [tool.name for tool in agent.tools])
+            run.tracing.start_agent(agent)
         if run.streamed is not None:
             run.streamed.current_agent = agent
             run.streamed._emit(AgentUpdatedStreamEvent(new_agent=agent))

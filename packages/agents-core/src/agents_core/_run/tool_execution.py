@@ -133,7 +133,8 @@ async def _execute_one(
         agent=agent,
         run_config=run.run_config,
     )
-    await call_hooks(run, agent, "on_tool_start", tool, context=ctx)
+    if run.hooked(agent, "on_tool_start"):
+        await call_hooks(run, agent, "on_tool_start", tool, context=ctx)
     span = run.tracing.function(tool.name, ctx.tool_arguments)
     try:
         if isinstance(tool, FunctionTool) and function_call is not None:
@@ -166,7 +167,8 @@ async def _execute_one(
             arguments=ctx.tool_arguments,
             output_item=raw_item,
         )
-    await call_hooks(run, agent, "on_tool_end", tool, output, context=ctx)
+    if run.hooked(agent, "on_tool_end"):
+        await call_hooks(run, agent, "on_tool_end", tool, output, context=ctx)
     item = local_call_output_item(agent, raw_item, output)
     return FunctionToolResult(
         tool=tool, output=output, run_item=item, agent_run_result=ctx._agent_run_result

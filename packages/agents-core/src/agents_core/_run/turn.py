@@ -253,7 +253,8 @@ async def call_model(run: RunInProgress, agent: Agent[Any], turn: PreparedTurn) 
     if run.run_config.call_model_input_filter is not None:
         model_input, system_prompt = await _filtered_input(run, agent, model_input, system_prompt)
     run.context_wrapper.turn_input = model_input
-    await call_hooks(run, agent, "on_llm_start", system_prompt, model_input)
+    if run.hooked(agent, "on_llm_start"):
+        await call_hooks(run, agent, "on_llm_start", system_prompt, model_input)
     arguments: dict[str, Any] = {
         "system_instructions": system_prompt,
         "input": model_input,
@@ -288,7 +289,8 @@ async def call_model(run: RunInProgress, agent: Agent[Any], turn: PreparedTurn) 
         run.previous_response_id is not None or run.auto_previous_response_id
     ):
         run.previous_response_id = response.response_id
-    await call_hooks(run, agent, "on_llm_end", response)
+    if run.hooked(agent, "on_llm_end"):
+        await call_hooks(run, agent, "on_llm_end", response)
     return response
 
 

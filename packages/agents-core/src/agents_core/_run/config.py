@@ -223,9 +223,11 @@ class RunConfig:
                 "reasoning_item_id_policy must be 'preserve', 'omit' or None, got "
                 f"{self.reasoning_item_id_policy!r}."
             )
-        if isinstance(self.session_settings, Mapping):
+        # (``is not None`` first: an isinstance check against an ABC is dear, and most runs
+        # set neither.)
+        if self.session_settings is not None and isinstance(self.session_settings, Mapping):
             self.session_settings = SessionSettings(**self.session_settings)
-        if isinstance(self.tool_execution, Mapping):
+        if self.tool_execution is not None and isinstance(self.tool_execution, Mapping):
             self.tool_execution = ToolExecutionConfig(**self.tool_execution)
 
 

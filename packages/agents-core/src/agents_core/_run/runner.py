@@ -267,7 +267,7 @@ async def _prepare_run(
     _check_input(input)
     if max_turns is not None and (not isinstance(max_turns, int) or max_turns < 1):
         raise UserError(f"max_turns must be a positive integer or None, got {max_turns!r}.")
-    if isinstance(run_config, Mapping):
+    if run_config is not None and isinstance(run_config, Mapping):
         run_config = RunConfig(**run_config)
     config = run_config if run_config is not None else RunConfig()
     if _is_state(input):

@@ -92,10 +92,11 @@ class PreparedTurn:
 
 def _resolve_model(agent: Agent[Any], run: RunInProgress) -> Model:
     config = run.run_config
-    if isinstance(config.model, Model):
-        return config.model
-    if isinstance(config.model, str):
-        return config.model_provider.get_model(config.model)
+    if config.model is not None:  # (the ABC check below is dear, and most runs set none)
+        if isinstance(config.model, Model):
+            return config.model
+        if isinstance(config.model, str):
+            return config.model_provider.get_model(config.model)
     if isinstance(agent.model, Model):
         return agent.model
     if agent.model is None or isinstance(agent.model, str):

@@ -5,12 +5,16 @@ client port it came from."""
 
 from __future__ import annotations
 
+import datetime
+import ipaddress
 import json
 import socket
 import socketserver
+import ssl
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -71,9 +75,53 @@ class _Server(socketserver.ThreadingTCPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, behaviour: _Behaviour) -> None:
+    def __init__(self, behaviour: _Behaviour, tls: ssl.SSLContext | None = None) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
         self.behaviour = behaviour
+        self.tls = tls
+
+    def get_request(self) -> tuple[Any, Any]:
+        connection, address = super().get_request()
+        if self.tls is not None:
+            connection = self.tls.wrap_socket(connection, server_side=True)
+        return connection, address
+
+
+def _self_signed(folder: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 signed by its own key (the test's certificate authority)."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.datetime.now(datetime.UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(hours=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = folder / "cert.pem", folder / "key.pem"
+    cert_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return cert_path, key_path
 
 
 @pytest.fixture
@@ -220,3 +268,58 @@ def test_changing_the_endpoint_moves_the_next_batch(
         other.server_close()
     assert [json.loads(s.body)["data"][0]["workflow_name"] for s in behaviour.seen] == ["first"]
     assert [json.loads(s.body)["data"][0]["workflow_name"] for s in second.seen] == ["second"]
+
+
+def _tls_server(cert: Path, key: Path) -> tuple[_Server, _Behaviour]:
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    behaviour = _Behaviour()
+    srv = _Server(behaviour, tls=context)
+    threading.Thread(target=srv.serve_forever, args=(0.05,), daemon=True).start()
+    return srv, behaviour
+
+
+def test_batches_go_over_tls_trusting_ssl_cert_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cert, key = _self_signed(tmp_path)
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # as httpx2 does, the trusted authorities
+    srv, behaviour = _tls_server(cert, key)
+    try:
+        exporter = OpenAITracingExporter(
+            api_key=KEY, endpoint=f"https://127.0.0.1:{srv.server_address[1]}/v1/traces/ingest"
+        )
+        exporter.export(_items("secure one"))
+        exporter.export(_items("secure two"))
+        exporter.close()
+    finally:
+        srv.shutdown()
+        srv.server_close()
+    names = [json.loads(s.body)["data"][0]["workflow_name"] for s in behaviour.seen]
+    assert names == ["secure one", "secure two"]
+    assert len({s.port for s in behaviour.seen}) == 1  # one TLS connection, kept alive
+
+
+def test_an_untrusted_certificate_loses_only_the_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    cert, key = _self_signed(tmp_path)
+    (tmp_path / "other").mkdir()
+    other, _ = _self_signed(tmp_path / "other")
+    monkeypatch.setenv("SSL_CERT_FILE", str(other))  # trusts some other authority only
+    srv, behaviour = _tls_server(cert, key)
+    try:
+        exporter = OpenAITracingExporter(
+            api_key=KEY,
+            endpoint=f"https://127.0.0.1:{srv.server_address[1]}/v1/traces/ingest",
+            max_retries=2,
+            base_delay=0.0,
+        )
+        exporter.export(_items("refused"))
+        exporter.close()
+    finally:
+        srv.shutdown()
+        srv.server_close()
+    assert behaviour.seen == []
+    assert "SSLCertVerificationError" in caplog.text
+    assert "retries exhausted" in caplog.text

@@ -138,8 +138,7 @@ class _ScopedTrace(Trace):
 
     def _make_current(self) -> None:
         self._prev_context_token = current_trace.set(self)
-        if current_span.get() is not None:
-            self._prev_span_token = current_span.set(None)  # a new trace starts a new tree
+        self._prev_span_token = current_span.set(None)  # a new trace starts a new tree
 
     def _restore(self) -> None:
         span_token, trace_token = self._prev_span_token, self._prev_context_token

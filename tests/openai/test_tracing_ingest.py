@@ -38,6 +38,7 @@ class _Behaviour:
     status: int = 200
     extra_headers: dict[str, str] = field(default_factory=dict)
     close_after_each: bool = False  # answer, then close (as a server whose idle timeout hit)
+    hang_up: bool = False  # read the request, then close without answering
     seen: list[_Seen] = field(default_factory=list)
 
 
@@ -57,6 +58,9 @@ class _Handler(socketserver.StreamRequestHandler):
             body = self.rfile.read(int(headers.get("content-length", "0")))
             port = self.client_address[1]
             behaviour.seen.append(_Seen(line.decode("latin-1").strip(), port, headers, body))
+            if behaviour.hang_up:
+                self.connection.shutdown(socket.SHUT_RDWR)
+                return
             extra = "".join(f"{k}: {v}\r\n" for k, v in behaviour.extra_headers.items())
             reply = b"{}"
             self.wfile.write(
@@ -182,6 +186,26 @@ def test_a_connection_the_server_closed_is_reopened_without_losing_the_batch(
     names = [json.loads(s.body)["data"][0]["workflow_name"] for s in behaviour.seen]
     assert names == ["one", "two", "three"]
     assert len({s.port for s in behaviour.seen}) == 3
+
+
+def test_a_server_hanging_up_after_a_reused_connection_fails_only_the_batch(
+    server: tuple[str, _Behaviour], caplog: pytest.LogCaptureFixture
+) -> None:
+    url, behaviour = server
+    exporter = OpenAITracingExporter(
+        api_key=KEY, endpoint=f"{url}/v1/traces/ingest", max_retries=2, base_delay=0.0
+    )
+    exporter.export(_items("answered"))  # leaves a kept-alive connection
+    behaviour.hang_up = True
+    exporter.export(_items("hung up on"))  # must not raise: logged, retried, dropped
+    behaviour.hang_up = False
+    exporter.export(_items("answered again"))
+    exporter.close()
+    names = [json.loads(s.body)["data"][0]["workflow_name"] for s in behaviour.seen]
+    # The reused connection, a new one at once, then the second attempt's new connection.
+    assert names == ["answered", "hung up on", "hung up on", "hung up on", "answered again"]
+    assert "RemoteDisconnected" in caplog.text
+    assert "retries exhausted" in caplog.text
 
 
 def test_retry_after_is_read_from_the_answer(

@@ -73,15 +73,17 @@ class IngestClient:
             self._direct = not _uses_proxy(self._parts)
         if not self._direct:
             return self._post_through_httpx2(body, headers)
-        reused = self._connection is not None
-        try:
-            return self._post_direct(body, headers)
-        except _STALE_CONNECTION:
-            if not reused:
-                raise IngestError("the server closed the connection") from None
-            return self._post_direct(body, headers)  # once more, on a new connection
-        except (OSError, http.client.HTTPException) as exc:
-            raise IngestError(type(exc).__name__) from exc
+        for attempt in (1, 2):
+            reused = self._connection is not None
+            try:
+                return self._post_direct(body, headers)
+            except _STALE_CONNECTION as exc:
+                if reused and attempt == 1:
+                    continue  # once more, on a new connection
+                raise IngestError(type(exc).__name__) from exc
+            except (OSError, http.client.HTTPException) as exc:
+                raise IngestError(type(exc).__name__) from exc
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def _post_direct(self, body: bytes, headers: Mapping[str, str]) -> tuple[int, Any]:
         connection = self._connection or self._connect()

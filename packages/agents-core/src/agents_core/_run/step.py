@@ -218,8 +218,11 @@ async def _local_decision(
 async def finish_turn(run: RunInProgress, agent: Agent[Any], turn: PreparedTurn) -> NextStep:
     """Run what the turn's items ask for, then decide how the run goes on."""
     work = _read_turn(run.new_items[run.turn_start :], turn)
-    ready, waiting = await _sort_by_approval(run, agent, work.tool_runs)
-    outcomes = await execute_tool_runs(run, agent, ready)
+    waiting: list[ToolApprovalItem] = []
+    outcomes: list[FunctionToolResult | NestedRunPaused] = []
+    if work.tool_runs:  # (a turn that only answers makes no coroutines for its tools)
+        ready, waiting = await _sort_by_approval(run, agent, work.tool_runs)
+        outcomes = await execute_tool_runs(run, agent, ready)
     results = [r for r in outcomes if isinstance(r, FunctionToolResult)]
     add_items(run, [result.run_item for result in results])
     if work.tool_runs:

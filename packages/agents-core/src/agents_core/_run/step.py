@@ -132,7 +132,7 @@ async def _sort_by_approval(
     rejected: list[RunItem] = []
     for tool_run in tool_runs:
         tool, call = tool_run.tool, tool_run.call
-        if isinstance(tool, LocalCallTool):
+        if type(tool) is not FunctionTool and isinstance(tool, LocalCallTool):
             if not tool.approval_required(call):
                 ready.append(tool_run)
             else:

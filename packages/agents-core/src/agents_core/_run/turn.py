@@ -86,7 +86,8 @@ class PreparedTurn:
         self.handoffs_by_name = {handoff.tool_name: handoff for handoff in handoffs}
         self.local_tools: dict[str, list[LocalCallTool]] = {}
         for tool in tools:
-            if isinstance(tool, LocalCallTool):
+            # (A plain function tool skips the ABC check: most tools are one.)
+            if type(tool) is not FunctionTool and isinstance(tool, LocalCallTool):
                 self.local_tools.setdefault(tool.call_item_type, []).append(tool)
 
 

@@ -281,3 +281,34 @@ def test_the_environment_variable_is_read_on_first_use(monkeypatch: pytest.Monke
     assert isinstance(provider.create_trace("x"), NoOpTrace)
     provider.set_disabled(False)  # the setting wins over the environment
     assert not isinstance(provider.create_trace("x"), NoOpTrace)
+
+
+def test_a_span_a_run_builds_directly_is_a_whole_span_impl() -> None:
+    """``started_span`` sets each of ``SpanImpl``'s fields itself (runs open many spans): a
+    field added to ``SpanImpl`` and not set there would fail here, not at export."""
+    from agents_core.tracing._spans import SpanBuffer, SpanImpl, started_span
+    from agents_core.tracing.span_data import CustomSpanData
+
+    buffer = SpanBuffer()
+    stand_in: Any = buffer  # takes the processor's place, as in a run
+    parent = started_span(("trace_x", buffer, "key", {"a": 1}), None, CustomSpanData("p", {}))
+    child = started_span(("trace_x", buffer, "key", {"a": 1}), parent, CustomSpanData("c", {}))
+    made = SpanImpl(
+        "trace_x", None, parent.span_id, stand_in, CustomSpanData("c", {}), "key", {"a": 1}
+    )
+    made.start()
+    for span in (parent, child):
+        for name in SpanImpl.__slots__:
+            getattr(span, name)  # raises AttributeError for a field left unset
+    child.finish(reset_current=True)
+    parent.finish(reset_current=True)
+    made.finish()
+    assert child.parent_id == parent.span_id and parent.parent_id is None
+    exported, expected = child.export(), made.export()
+    for exported_item in (exported, expected):
+        exported_item.pop("id")
+        exported_item.pop("started_at")
+        exported_item.pop("ended_at")
+    assert exported == expected
+    assert buffer.spans == [child, parent, made]
+    assert Scope.get_current_span() is None

@@ -13,6 +13,7 @@ import socketserver
 import ssl
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -128,17 +129,34 @@ def _self_signed(folder: Path) -> tuple[Path, Path]:
     return cert_path, key_path
 
 
-@pytest.fixture
-def server() -> Iterator[tuple[str, _Behaviour]]:
+@contextmanager
+def _serving(tls: tuple[Path, Path] | None = None) -> Iterator[tuple[str, _Behaviour]]:
+    """A server on loopback (over TLS with ``tls``'s certificate and key): its base URL and
+    what it does and saw."""
+    context = None
+    if tls is not None:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(*tls)
     behaviour = _Behaviour()
-    srv = _Server(behaviour)
-    thread = threading.Thread(target=srv.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
+    srv = _Server(behaviour, tls=context)
+    threading.Thread(target=srv.serve_forever, args=(0.05,), daemon=True).start()
+    scheme = "http" if tls is None else "https"
     try:
-        yield f"http://127.0.0.1:{srv.server_address[1]}", behaviour
+        yield f"{scheme}://127.0.0.1:{srv.server_address[1]}", behaviour
     finally:
         srv.shutdown()
         srv.server_close()
+
+
+@pytest.fixture
+def server() -> Iterator[tuple[str, _Behaviour]]:
+    with _serving() as served:
+        yield served
+
+
+def _names(seen: list[_Seen]) -> list[str]:
+    """The workflow name of the first item of each request body."""
+    return [json.loads(s.body)["data"][0]["workflow_name"] for s in seen]
 
 
 def _items(name: str) -> list[Any]:
@@ -169,8 +187,7 @@ def test_batches_share_one_kept_alive_connection(server: tuple[str, _Behaviour])
     assert first.headers["authorization"] == f"Bearer {KEY}"
     assert first.headers["openai-beta"] == "traces=v1"
     assert first.headers["content-type"] == "application/json"
-    names = [json.loads(s.body)["data"][0]["workflow_name"] for s in behaviour.seen]
-    assert names == ["one", "two", "three"]
+    assert _names(behaviour.seen) == ["one", "two", "three"]
 
 
 def test_a_connection_the_server_closed_is_reopened_without_losing_the_batch(
@@ -183,8 +200,7 @@ def test_a_connection_the_server_closed_is_reopened_without_losing_the_batch(
     for name in ("one", "two", "three"):
         exporter.export(_items(name))
     exporter.close()
-    names = [json.loads(s.body)["data"][0]["workflow_name"] for s in behaviour.seen]
-    assert names == ["one", "two", "three"]
+    assert _names(behaviour.seen) == ["one", "two", "three"]
     assert len({s.port for s in behaviour.seen}) == 3
 
 
@@ -201,7 +217,7 @@ def test_a_server_hanging_up_after_a_reused_connection_fails_only_the_batch(
     behaviour.hang_up = False
     exporter.export(_items("answered again"))
     exporter.close()
-    names = [json.loads(s.body)["data"][0]["workflow_name"] for s in behaviour.seen]
+    names = _names(behaviour.seen)
     # The reused connection, a new one at once, then the second attempt's new connection.
     assert names == ["answered", "hung up on", "hung up on", "hung up on", "answered again"]
     assert "RemoteDisconnected" in caplog.text
@@ -277,30 +293,14 @@ def test_changing_the_endpoint_moves_the_next_batch(
     server: tuple[str, _Behaviour],
 ) -> None:
     url, behaviour = server
-    second = _Behaviour()
-    other = _Server(second)
-    thread = threading.Thread(target=other.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
+    with _serving() as (other_url, second):
         exporter = OpenAITracingExporter(api_key=KEY, endpoint=f"{url}/v1/traces/ingest")
         exporter.export(_items("first"))
-        exporter.endpoint = f"http://127.0.0.1:{other.server_address[1]}/v1/traces/ingest"
+        exporter.endpoint = f"{other_url}/v1/traces/ingest"
         exporter.export(_items("second"))
         exporter.close()
-    finally:
-        other.shutdown()
-        other.server_close()
-    assert [json.loads(s.body)["data"][0]["workflow_name"] for s in behaviour.seen] == ["first"]
-    assert [json.loads(s.body)["data"][0]["workflow_name"] for s in second.seen] == ["second"]
-
-
-def _tls_server(cert: Path, key: Path) -> tuple[_Server, _Behaviour]:
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(cert, key)
-    behaviour = _Behaviour()
-    srv = _Server(behaviour, tls=context)
-    threading.Thread(target=srv.serve_forever, args=(0.05,), daemon=True).start()
-    return srv, behaviour
+    assert _names(behaviour.seen) == ["first"]
+    assert _names(second.seen) == ["second"]
 
 
 def test_batches_go_over_tls_trusting_ssl_cert_file(
@@ -308,19 +308,12 @@ def test_batches_go_over_tls_trusting_ssl_cert_file(
 ) -> None:
     cert, key = _self_signed(tmp_path)
     monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # as httpx2 does, the trusted authorities
-    srv, behaviour = _tls_server(cert, key)
-    try:
-        exporter = OpenAITracingExporter(
-            api_key=KEY, endpoint=f"https://127.0.0.1:{srv.server_address[1]}/v1/traces/ingest"
-        )
+    with _serving(tls=(cert, key)) as (url, behaviour):
+        exporter = OpenAITracingExporter(api_key=KEY, endpoint=f"{url}/v1/traces/ingest")
         exporter.export(_items("secure one"))
         exporter.export(_items("secure two"))
         exporter.close()
-    finally:
-        srv.shutdown()
-        srv.server_close()
-    names = [json.loads(s.body)["data"][0]["workflow_name"] for s in behaviour.seen]
-    assert names == ["secure one", "secure two"]
+    assert _names(behaviour.seen) == ["secure one", "secure two"]
     assert len({s.port for s in behaviour.seen}) == 1  # one TLS connection, kept alive
 
 
@@ -331,19 +324,12 @@ def test_an_untrusted_certificate_loses_only_the_batch(
     (tmp_path / "other").mkdir()
     other, _ = _self_signed(tmp_path / "other")
     monkeypatch.setenv("SSL_CERT_FILE", str(other))  # trusts some other authority only
-    srv, behaviour = _tls_server(cert, key)
-    try:
+    with _serving(tls=(cert, key)) as (url, behaviour):
         exporter = OpenAITracingExporter(
-            api_key=KEY,
-            endpoint=f"https://127.0.0.1:{srv.server_address[1]}/v1/traces/ingest",
-            max_retries=2,
-            base_delay=0.0,
+            api_key=KEY, endpoint=f"{url}/v1/traces/ingest", max_retries=2, base_delay=0.0
         )
         exporter.export(_items("refused"))
         exporter.close()
-    finally:
-        srv.shutdown()
-        srv.server_close()
     assert behaviour.seen == []
     assert "SSLCertVerificationError" in caplog.text
     assert "retries exhausted" in caplog.text

@@ -73,24 +73,23 @@ class IngestClient:
             self._direct = not _uses_proxy(self._parts)
         if not self._direct:
             return self._post_through_httpx2(body, headers)
-        for attempt in (1, 2):
-            reused = self._connection is not None
-            try:
-                return self._post_direct(body, headers)
-            except _STALE_CONNECTION as exc:
-                if reused and attempt == 1:
-                    continue  # once more, on a new connection
-                raise IngestError(type(exc).__name__) from exc
-            except (OSError, http.client.HTTPException) as exc:
-                raise IngestError(type(exc).__name__) from exc
-        raise AssertionError("unreachable")  # pragma: no cover
+        try:
+            return self._post_direct(body, headers)
+        except (OSError, http.client.HTTPException) as exc:
+            raise IngestError(type(exc).__name__) from exc
 
     def _post_direct(self, body: bytes, headers: Mapping[str, str]) -> tuple[int, Any]:
+        reused = self._connection is not None
         connection = self._connection or self._connect()
         try:
             connection.request("POST", self._target, body=body, headers=dict(headers))
             response = connection.getresponse()
             response.read()
+        except _STALE_CONNECTION:
+            self._close_connection()
+            if reused:
+                return self._post_direct(body, headers)  # once more, on a new connection
+            raise
         except BaseException:
             self._close_connection()
             raise

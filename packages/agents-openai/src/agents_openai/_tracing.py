@@ -82,12 +82,12 @@ class OpenAITracingExporter(TracingExporter):
         self._api_key = api_key
         self._organization = organization
         self._project = project
+        self._client: IngestClient | None = None
         self.endpoint = endpoint
         self.max_retries = max_retries
         self.base_delay = base_delay
         self.max_delay = max_delay
         self._timeout = timeout
-        self._client: IngestClient | None = None
         self._shutdown = threading.Event()
         self._warned_no_key = False
 
@@ -185,7 +185,7 @@ class OpenAITracingExporter(TracingExporter):
 
     def close(self) -> None:
         """Close the HTTP connection (a later batch opens a new one)."""
-        client, self._client = getattr(self, "_client", None), None
+        client, self._client = self._client, None
         if client is not None:
             client.close()
 

@@ -179,11 +179,7 @@ class RunInProgress:
     def hooked(self, agent: Agent[Any], name: str) -> bool:
         """Whether the run's or ``agent``'s hooks implement ``name`` (checked before making a
         ``call_hooks`` coroutine, which most runs, with no hooks, never need)."""
-        hooks = self.hooks
-        if hooks is not None and getattr(type(hooks), name) is not getattr(RunHooks, name):
-            return True
-        own = agent.hooks
-        return own is not None and getattr(type(own), name) is not getattr(AgentHooks, name)
+        return overrides(self.hooks, name, RunHooks) or overrides(agent.hooks, name, AgentHooks)
 
 
 async def call_hooks(

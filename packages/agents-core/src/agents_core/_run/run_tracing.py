@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .._base.logging import log
 from .._models.interface import ModelTracing
 
 if TYPE_CHECKING:
@@ -39,6 +38,7 @@ class _Tracing:
     """The tracing package's names, imported on first use (not at every span)."""
 
     loaded = False
+    call_each: Any
     current_span: Any
     current_trace: Any
     span_impl: Any
@@ -62,8 +62,9 @@ class _Tracing:
     def load(cls) -> type[_Tracing]:
         if not cls.loaded:
             from .. import tracing
-            from ..tracing import _scope, _spans, config, span_data, spans, traces
+            from ..tracing import _provider, _scope, _spans, config, span_data, spans, traces
 
+            cls.call_each = _provider.call_each
             cls.current_span = _scope.current_span
             cls.current_trace = _scope.current_trace
             cls.span_impl = spans.SpanImpl
@@ -89,15 +90,6 @@ class _Tracing:
 # A run hands its ended spans to the processors at its end, or at the start of a turn once it
 # holds this many.
 _HAND_OVER_AT = 16
-
-
-def _log_sink_failure(sink: Any, exc: Exception) -> None:
-    log().error(
-        "tracing processor failed",
-        processor=type(getattr(sink, "__self__", sink)).__name__,
-        hook="on_span_end",
-        error=f"{type(exc).__name__}: {exc}",
-    )
 
 
 def _target_name(target: Any) -> str:
@@ -293,11 +285,7 @@ class RunTracing:
             for span in spans:
                 multi.on_span_end(span)
             return
-        for sink in sinks:
-            try:
-                sink(spans)
-            except Exception as exc:  # as the multi-processor does: logged, never raised
-                _log_sink_failure(sink, exc)
+        _Tracing.call_each(sinks, spans, "on_span_end")
 
     def start_agent(self, agent: Agent[Any]) -> None:
         """End the previous agent's span and start one for ``agent`` (its tools' names)."""

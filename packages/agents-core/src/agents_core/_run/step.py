@@ -31,7 +31,7 @@ from .._items.items import (
 )
 from .._memory.history import paired_history
 from .._tools.approvals import DEFAULT_REJECTION_MESSAGE, requires_approval
-from .._tools.tools import FunctionTool, LocalCallTool
+from .._tools.tools import FunctionTool, LocalCallTool, is_local_call_tool
 from ..exceptions import (
     ModelBehaviorError,
     ModelRefusalError,
@@ -132,7 +132,7 @@ async def _sort_by_approval(
     rejected: list[RunItem] = []
     for tool_run in tool_runs:
         tool, call = tool_run.tool, tool_run.call
-        if type(tool) is not FunctionTool and isinstance(tool, LocalCallTool):
+        if is_local_call_tool(tool):
             if not tool.approval_required(call):
                 ready.append(tool_run)
             else:

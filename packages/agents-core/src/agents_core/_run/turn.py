@@ -32,7 +32,7 @@ from .._items.stream_types import ResponseEventStream
 from .._memory.history import paired_history
 from .._models.defaults import initial_model_settings
 from .._models.interface import Model, ModelTracing
-from .._tools.tools import FunctionTool, LocalCallTool, Tool
+from .._tools.tools import FunctionTool, LocalCallTool, Tool, is_local_call_tool
 from ..exceptions import (
     InputGuardrailTripwireTriggered,
     ModelBehaviorError,
@@ -86,8 +86,7 @@ class PreparedTurn:
         self.handoffs_by_name = {handoff.tool_name: handoff for handoff in handoffs}
         self.local_tools: dict[str, list[LocalCallTool]] = {}
         for tool in tools:
-            # (A plain function tool skips the ABC check: most tools are one.)
-            if type(tool) is not FunctionTool and isinstance(tool, LocalCallTool):
+            if is_local_call_tool(tool):
                 self.local_tools.setdefault(tool.call_item_type, []).append(tool)
 
 

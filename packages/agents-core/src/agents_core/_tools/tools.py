@@ -10,7 +10,7 @@ import json
 from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Concatenate, Literal, TypeAlias, overload
+from typing import TYPE_CHECKING, Any, Concatenate, Literal, TypeAlias, TypeGuard, overload
 
 import pydantic
 from typing_extensions import ParamSpec
@@ -251,6 +251,12 @@ Tool: TypeAlias = FunctionTool | HostedTool | LocalCallTool
 """Any tool an agent can hold."""
 
 _DEFAULT_ERROR_FUNCTION: Any = object()
+
+
+def is_local_call_tool(tool: object) -> TypeGuard[LocalCallTool]:
+    """``isinstance(tool, LocalCallTool)``, answering for a plain ``FunctionTool`` (most tools)
+    without the ABC check."""
+    return type(tool) is not FunctionTool and isinstance(tool, LocalCallTool)
 
 
 def _arguments_error(tool_name: str, exc: Exception, raw: str) -> ModelBehaviorError:

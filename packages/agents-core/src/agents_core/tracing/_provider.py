@@ -37,6 +37,16 @@ def _failed(hook: Any, exc: Exception, name: str | None = None) -> None:
     )
 
 
+def call_each(hooks: tuple[Callable[[Any], None], ...], item: Any, name: str | None = None) -> None:
+    """Call each hook with ``item``; a hook that raises is logged (naming ``name``, else the
+    hook's own name) and the others still run."""
+    for hook in hooks:
+        try:
+            hook(item)
+        except Exception as exc:
+            _failed(hook, exc, name)
+
+
 def _takes_timeout(method: Any) -> bool:
     try:
         parameters = inspect.signature(method).parameters.values()
@@ -106,35 +116,19 @@ class SynchronousMultiTracingProcessor(TracingProcessor):
 
     def on_trace_start(self, trace: Trace) -> None:
         """Tell each processor that ``trace`` started."""
-        for hook in self._trace_start:
-            try:
-                hook(trace)
-            except Exception as exc:
-                _failed(hook, exc)
+        call_each(self._trace_start, trace)
 
     def on_trace_end(self, trace: Trace) -> None:
         """Tell each processor that ``trace`` finished."""
-        for hook in self._trace_end:
-            try:
-                hook(trace)
-            except Exception as exc:
-                _failed(hook, exc)
+        call_each(self._trace_end, trace)
 
     def on_span_start(self, span: Span[Any]) -> None:
         """Tell each processor that ``span`` started."""
-        for hook in self._span_start:
-            try:
-                hook(span)
-            except Exception as exc:
-                _failed(hook, exc)
+        call_each(self._span_start, span)
 
     def on_span_end(self, span: Span[Any]) -> None:
         """Tell each processor that ``span`` finished."""
-        for hook in self._span_end:
-            try:
-                hook(span)
-            except Exception as exc:
-                _failed(hook, exc)
+        call_each(self._span_end, span)
 
     def shutdown(self, timeout: float | None = None) -> None:
         """Shut each processor down, within ``timeout`` seconds overall when given."""

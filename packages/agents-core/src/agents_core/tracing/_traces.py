@@ -256,13 +256,7 @@ class TraceImpl(_NamedTrace):
         processor: TracingProcessor,
         tracing_api_key: str | None = None,
     ) -> None:
-        # What _NamedTrace.__init__ and _ScopedTrace.__init__ set, set here (one per run).
-        self._prev_context_token = self._prev_span_token = None
-        self._name = name
-        self._trace_id = trace_id or new_trace_id()
-        self._tracing_api_key = tracing_api_key
-        self.group_id = group_id  # type: ignore[misc]
-        self.metadata = metadata  # type: ignore[misc]
+        super().__init__(name, trace_id or new_trace_id(), group_id, metadata, tracing_api_key)
         self._processor = processor
         self._state = 0  # 0 new, 1 started, 2 finished
 
